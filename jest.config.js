@@ -1,0 +1,24 @@
+// Two projects: unit tests sit beside their files and need nothing; integration tests under
+// test/ need the real local Elasticsearch, which globalSetup starts unless ES_URL is set.
+const transform = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  globalSetup: '<rootDir>/test/global_setup.ts',
+  globalTeardown: '<rootDir>/test/global_teardown.ts',
+  projects: [
+    {
+      displayName: 'unit',
+      transform,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/{common,server,public,ingest-lambda,dev}/**/*.test.ts?(x)'],
+    },
+    {
+      displayName: 'integration',
+      transform,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
+      testTimeout: 120000,
+    },
+  ],
+};
