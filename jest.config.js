@@ -1,9 +1,11 @@
 // Two projects: unit tests sit beside their files and need nothing; integration tests under
 // test/ need the real local Elasticsearch, which globalSetup starts unless ES_URL is set.
-const transform = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] };
+const transform = { '^.+\\.tsx?$': ['ts-jest', {}] };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration tests talk to a real node; give slow CI machines room.
+  testTimeout: 120000,
   globalSetup: '<rootDir>/test/global_setup.ts',
   globalTeardown: '<rootDir>/test/global_teardown.ts',
   projects: [
@@ -18,7 +20,6 @@ module.exports = {
       transform,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
-      testTimeout: 120000,
     },
   ],
 };

@@ -10,6 +10,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.NETOBS_TEST_STARTED_ES = node.alreadyRunning ? '' : '1';
   console.log(
     `\nElasticsearch ${node.version} for tests at ${node.url}` +
-      (node.alreadyRunning ? ' (already running)' : ` (started in ${(node.startupMs / 1000).toFixed(1)} s)`)
+      (node.alreadyRunning
+        ? ' (already running)'
+        : ` (started in ${(node.startupMs / 1000).toFixed(1)} s)`)
   );
 }

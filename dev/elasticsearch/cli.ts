@@ -3,7 +3,15 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { CACHE_DIR, ES_VERSION, LocalEsError } from './distribution';
-import { diskUsage, nodeDir, nodeUrl, runningPid, SECURITY_USERS, startNode, stopNode } from './node';
+import {
+  diskUsage,
+  nodeDir,
+  nodeUrl,
+  runningPid,
+  SECURITY_USERS,
+  startNode,
+  stopNode,
+} from './node';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -23,9 +31,16 @@ async function main(): Promise<void> {
   const command = positionals[0] ?? 'status';
 
   if (command === 'start') {
-    const node = await startNode({ port, heap: values.heap, security: values.security, fresh: values.fresh });
+    const node = await startNode({
+      port,
+      heap: values.heap,
+      security: values.security,
+      fresh: values.fresh,
+    });
     if (node.alreadyRunning) {
-      console.log(`Elasticsearch ${node.version} is already running at ${node.url} (pid ${node.pid}).`);
+      console.log(
+        `Elasticsearch ${node.version} is already running at ${node.url} (pid ${node.pid}).`
+      );
       return;
     }
     console.log(`Elasticsearch ${node.version} is up at ${node.url} (pid ${node.pid}).`);
@@ -36,12 +51,18 @@ async function main(): Promise<void> {
     );
     if (values.security) {
       const { admin, viewer } = SECURITY_USERS;
-      console.log(`  security on: superuser ${admin.username}/${admin.password}, limited ${viewer.username}/${viewer.password}`);
+      console.log(
+        `  security on: superuser ${admin.username}/${admin.password}, limited ${viewer.username}/${viewer.password}`
+      );
     }
     console.log(`Stop it with: npm run es:stop${port === 9200 ? '' : ` -- --port ${port}`}`);
   } else if (command === 'stop') {
     const stopped = await stopNode(port);
-    console.log(stopped ? `Stopped Elasticsearch on port ${port}.` : `No Elasticsearch of ours runs on port ${port}.`);
+    console.log(
+      stopped
+        ? `Stopped Elasticsearch on port ${port}.`
+        : `No Elasticsearch of ours runs on port ${port}.`
+    );
   } else if (command === 'status') {
     const pid = runningPid(port);
     console.log(pid ? `Running at ${nodeUrl(port)} (pid ${pid}).` : `Not running on port ${port}.`);

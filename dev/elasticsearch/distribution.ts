@@ -11,7 +11,8 @@ export const ES_VERSION = process.env.NETOBS_ES_VERSION ?? '9.5.3';
 /** Elasticsearch 9 runs on Java 21 or newer; 8.x on 17 or newer. */
 const MIN_JAVA = Number(ES_VERSION.split('.')[0]) >= 9 ? 21 : 17;
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const CACHE_DIR = process.env.NETOBS_ES_CACHE ?? path.join(REPO_ROOT, '.cache', 'elasticsearch');
+export const CACHE_DIR =
+  process.env.NETOBS_ES_CACHE ?? path.join(REPO_ROOT, '.cache', 'elasticsearch');
 
 export class LocalEsError extends Error {}
 
@@ -74,7 +75,9 @@ function fetchWithMaven(artifactsDir: string): void {
     );
   }
   mkdirSync(artifactsDir, { recursive: true });
-  console.log(`Fetching Elasticsearch ${ES_VERSION} from Maven Central (once; cached in ${artifactsDir})…`);
+  console.log(
+    `Fetching Elasticsearch ${ES_VERSION} from Maven Central (once; cached in ${artifactsDir})…`
+  );
   execFileSync(
     mvn,
     [

@@ -80,7 +80,13 @@ function runAsUser(): { uid: number; gid: number } | undefined {
   try {
     execFileSync('id', ['-u', ES_USER], { stdio: 'ignore' });
   } catch {
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', ES_USER]);
+    execFileSync('useradd', [
+      '--system',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      ES_USER,
+    ]);
   }
   const uid = Number(execFileSync('id', ['-u', ES_USER]).toString().trim());
   const gid = Number(execFileSync('id', ['-g', ES_USER]).toString().trim());
@@ -134,7 +140,9 @@ function addFileRealmUsers(home: string, config: string, env: NodeJS.ProcessEnv)
       { env: { ...env, ES_PATH_CONF: config }, encoding: 'utf8' }
     );
     if (result.status !== 0) {
-      throw new LocalEsError(`elasticsearch-users useradd ${user.username} failed: ${result.stderr}`);
+      throw new LocalEsError(
+        `elasticsearch-users useradd ${user.username} failed: ${result.stderr}`
+      );
     }
   }
 }
@@ -218,12 +226,16 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
   if (owner) chownTree(dir, owner);
 
   // `-d` daemonises once the node has started (or exits non-zero when it cannot).
-  const result = spawnSync(path.join(home, 'bin', 'elasticsearch'), ['-d', '-p', pidFile(options.port)], {
-    env,
-    encoding: 'utf8',
-    uid: owner?.uid,
-    gid: owner?.gid,
-  });
+  const result = spawnSync(
+    path.join(home, 'bin', 'elasticsearch'),
+    ['-d', '-p', pidFile(options.port)],
+    {
+      env,
+      encoding: 'utf8',
+      uid: owner?.uid,
+      gid: owner?.gid,
+    }
+  );
   if (result.status !== 0) {
     throw new LocalEsError(
       `Elasticsearch failed to start (exit ${result.status}).\n${result.stderr.slice(-2000)}\n` +
