@@ -1,0 +1,52 @@
+// ECS fields that the VPC and Transit Gateway flow-log pipelines both set.
+import type { FieldDoc } from './types';
+
+export const FLOW_ECS_FIELDS: FieldDoc[] = [
+  { name: '@timestamp', type: 'date', description: 'Start of the aggregation interval (start).' },
+  { name: 'event.start', type: 'date', description: 'start, as a date.' },
+  { name: 'event.end', type: 'date', description: 'end, as a date.' },
+  { name: 'event.duration', type: 'long', description: 'end - start, in nanoseconds.' },
+  { name: 'event.action', type: 'keyword', description: 'accept or reject (lowercase).' },
+  {
+    name: 'event.outcome',
+    type: 'keyword',
+    description: 'success for accept, failure for reject.',
+  },
+  {
+    name: 'event.type',
+    type: 'keyword',
+    description: '[connection, allowed|denied]; [info] for NODATA/SKIPDATA.',
+  },
+  { name: 'event.reason', type: 'keyword', description: 'reject-reason (v8), e.g. BPA.' },
+  { name: 'source.ip', type: 'ip', description: 'srcaddr.' },
+  { name: 'source.port', type: 'long', description: 'srcport.' },
+  { name: 'destination.ip', type: 'ip', description: 'dstaddr.' },
+  { name: 'destination.port', type: 'long', description: 'dstport.' },
+  { name: 'network.iana_number', type: 'keyword', description: 'protocol number.' },
+  {
+    name: 'network.transport',
+    type: 'keyword',
+    description: 'tcp, udp, icmp, ipv6-icmp, gre, esp, ah, sctp, ...',
+  },
+  { name: 'network.type', type: 'keyword', description: 'ipv4 or ipv6, from the addresses.' },
+  { name: 'network.bytes', type: 'long', description: 'bytes.' },
+  { name: 'network.packets', type: 'long', description: 'packets.' },
+  {
+    name: 'network.community_id',
+    type: 'keyword',
+    description: 'Community ID flow hash (TCP, UDP, SCTP).',
+  },
+  {
+    name: 'network.direction',
+    type: 'keyword',
+    description:
+      'ingress/egress from flow-direction (v5) when present; otherwise internal, inbound, outbound or external from RFC 1918 / RFC 4193 private ranges.',
+  },
+  { name: 'related.ip', type: 'ip', description: 'srcaddr, dstaddr, pkt-srcaddr, pkt-dstaddr.' },
+  { name: 'cloud.provider', type: 'keyword', description: 'aws.' },
+  { name: 'cloud.account.id', type: 'keyword', description: 'account-id.' },
+  { name: 'cloud.region', type: 'keyword', description: 'region (v4).' },
+  { name: 'cloud.availability_zone', type: 'keyword', description: 'az-id (v4).' },
+  { name: 'cloud.instance.id', type: 'keyword', description: 'instance-id (v3).' },
+  { name: 'container.id', type: 'keyword', description: 'ecs-container-id (v7).' },
+];

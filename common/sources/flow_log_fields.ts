@@ -1,0 +1,83 @@
+// Every VPC and Transit Gateway flow-log field AWS documents, by the format version that
+// introduced it. A header line may list any subset in any order.
+
+export const VPC_FLOW_FIELDS_BY_VERSION: Record<number, readonly string[]> = {
+  2: [
+    'version',
+    'account-id',
+    'interface-id',
+    'srcaddr',
+    'dstaddr',
+    'srcport',
+    'dstport',
+    'protocol',
+    'packets',
+    'bytes',
+    'start',
+    'end',
+    'action',
+    'log-status',
+  ],
+  3: ['vpc-id', 'subnet-id', 'instance-id', 'tcp-flags', 'type', 'pkt-srcaddr', 'pkt-dstaddr'],
+  4: ['region', 'az-id', 'sublocation-type', 'sublocation-id'],
+  5: ['pkt-src-aws-service', 'pkt-dst-aws-service', 'flow-direction', 'traffic-path'],
+  7: [
+    'ecs-cluster-arn',
+    'ecs-cluster-name',
+    'ecs-container-instance-arn',
+    'ecs-container-instance-id',
+    'ecs-container-id',
+    'ecs-second-container-id',
+    'ecs-service-name',
+    'ecs-task-definition-arn',
+    'ecs-task-arn',
+    'ecs-task-id',
+  ],
+  8: ['reject-reason'],
+};
+
+/** The Transit Gateway default format (version 6): every field, in AWS's order. */
+export const TGW_FLOW_DEFAULT_FIELDS = [
+  'version',
+  'resource-type',
+  'account-id',
+  'tgw-id',
+  'tgw-attachment-id',
+  'tgw-src-vpc-account-id',
+  'tgw-dst-vpc-account-id',
+  'tgw-src-vpc-id',
+  'tgw-dst-vpc-id',
+  'tgw-src-subnet-id',
+  'tgw-dst-subnet-id',
+  'tgw-src-eni',
+  'tgw-dst-eni',
+  'tgw-src-az-id',
+  'tgw-dst-az-id',
+  'tgw-pair-attachment-id',
+  'srcaddr',
+  'dstaddr',
+  'srcport',
+  'dstport',
+  'protocol',
+  'packets',
+  'bytes',
+  'start',
+  'end',
+  'log-status',
+  'type',
+  'packets-lost-no-route',
+  'packets-lost-blackhole',
+  'packets-lost-mtu-exceeded',
+  'packets-lost-ttl-expired',
+  'tcp-flags',
+  'region',
+  'flow-direction',
+  'pkt-src-aws-service',
+  'pkt-dst-aws-service',
+] as const;
+
+/** Every field name a VPC or TGW flow-log header line may contain. */
+export const ALL_FLOW_LOG_FIELDS: ReadonlySet<string> = new Set([
+  ...Object.values(VPC_FLOW_FIELDS_BY_VERSION).flat(),
+  ...TGW_FLOW_DEFAULT_FIELDS,
+]);

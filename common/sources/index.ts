@@ -1,0 +1,7 @@
+export * from './types';
+export * from './flow_log_fields';
+export { VPC_FLOW_SOURCE } from './vpcflow';
+export { TGW_FLOW_SOURCE } from './tgwflow';
+export { ALB_SOURCE, ALB_FIELDS } from './alb';
+export { NLB_SOURCE, NLB_FIELDS } from './nlb';
+export { ALL_SOURCES } from './all_sources';

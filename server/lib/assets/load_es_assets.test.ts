@@ -1,0 +1,95 @@
+import { ASSET_VERSION, MANAGED_BY, VPC_FLOW_DEFAULT_FIELDS } from '../../../common/constants';
+import { ALB_FIELDS, NLB_FIELDS, TGW_FLOW_DEFAULT_FIELDS } from '../../../common/sources';
+import { loadAllEsAssets, loadEsAssets } from './load_es_assets';
+
+type Processor = Record<string, Record<string, unknown>>;
+
+const pipelines = loadEsAssets('ingest_pipeline');
+const byName = (name: string) => {
+  const found = pipelines.find((asset) => asset.name === name);
+  if (!found) throw new Error(`no pipeline ${name}`);
+  return found.body as { processors: Processor[]; on_failure?: Processor[] };
+};
+const processorBody = (name: string, tag: string) => {
+  const pipeline = byName(name);
+  for (const processor of [...pipeline.processors, ...(pipeline.on_failure ?? [])]) {
+    const [body] = Object.values(processor);
+    if (body.tag === tag) return body;
+  }
+  throw new Error(`no processor tagged ${tag} in ${name}`);
+};
+
+test('every asset carries the asset version and owner in _meta', () => {
+  const assets = loadAllEsAssets();
+  expect(assets.length).toBe(7 + 6 + 6);
+  for (const asset of assets) {
+    expect(asset.body._meta).toMatchObject({ version: ASSET_VERSION, managed_by: MANAGED_BY });
+  }
+});
+
+test('every processor, including failure handlers, has a unique tag and every pipeline an on_failure', () => {
+  for (const { name, body } of pipelines) {
+    const { processors, on_failure } = body as { processors: Processor[]; on_failure?: Processor[] };
+    expect(on_failure?.length).toBeGreaterThan(0);
+    const tags = [...processors, ...(on_failure ?? [])].map((p) => Object.values(p)[0].tag);
+    expect(tags.every((tag) => typeof tag === 'string' && tag.length > 0)).toBe(true);
+    expect(new Set(tags).size).toBe(tags.length);
+    const errorMessage = on_failure?.find((p) => p.set?.field === 'error.message');
+    expect(String(errorMessage?.set.value)).toContain(name);
+  }
+});
+
+test('Painless files are inlined as script sources', () => {
+  const split = processorBody('netobs-vpcflow', 'split_custom_format');
+  expect(split.source).toContain('splitOnToken');
+  expect(JSON.stringify(pipelines)).not.toContain('$file');
+});
+
+test('pipelines use the field lists that common/sources documents', () => {
+  const dissect = processorBody('netobs-vpcflow', 'dissect_default_format');
+  expect(dissect.pattern).toBe(
+    VPC_FLOW_DEFAULT_FIELDS.map((f) => `%{aws.vpcflow.${f.replace(/-/g, '_')}}`).join(' ')
+  );
+  const vpcSplit = processorBody('netobs-vpcflow', 'split_custom_format');
+  expect((vpcSplit.params as { default_fields: string }).default_fields).toBe(
+    VPC_FLOW_DEFAULT_FIELDS.join(' ')
+  );
+  const tgwSplit = processorBody('netobs-tgwflow', 'split_by_format');
+  expect((tgwSplit.params as { default_fields: string }).default_fields).toBe(
+    TGW_FLOW_DEFAULT_FIELDS.join(' ')
+  );
+  expect((processorBody('netobs-alb', 'split_fields').params as { names: string[] }).names).toEqual(
+    ALB_FIELDS
+  );
+  expect((processorBody('netobs-nlb', 'split_fields').params as { names: string[] }).names).toEqual(
+    NLB_FIELDS
+  );
+});
+
+test('the router reroutes each source to its own dataset, and failures to unknown', () => {
+  const router = byName('netobs-router');
+  const reroutes = router.processors.filter((p) => p.reroute).map((p) => p.reroute.dataset);
+  expect(reroutes).toEqual([
+    'netobs.vpcflow',
+    'netobs.tgwflow',
+    'netobs.alb',
+    'netobs.nlb',
+    'netobs.unknown',
+  ]);
+  expect(router.on_failure?.some((p) => p.reroute?.dataset === 'netobs.unknown')).toBe(true);
+});
+
+test('index templates outrank the built-in logs-*-* template and name existing pipelines and components', () => {
+  const components = new Set(loadEsAssets('component_template').map((a) => a.name));
+  const pipelineNames = new Set(pipelines.map((a) => a.name));
+  for (const { body } of loadEsAssets('index_template')) {
+    const template = body as {
+      priority: number;
+      composed_of: string[];
+      template: { settings: { index: { default_pipeline: string } } };
+    };
+    expect(template.priority).toBeGreaterThan(100);
+    template.composed_of.forEach((name) => expect(components.has(name)).toBe(true));
+    expect(pipelineNames.has(template.template.settings.index.default_pipeline)).toBe(true);
+  }
+});
