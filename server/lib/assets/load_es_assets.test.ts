@@ -29,7 +29,10 @@ test('every asset carries the asset version and owner in _meta', () => {
 
 test('every processor, including failure handlers, has a unique tag and every pipeline an on_failure', () => {
   for (const { name, body } of pipelines) {
-    const { processors, on_failure } = body as { processors: Processor[]; on_failure?: Processor[] };
+    const { processors, on_failure } = body as {
+      processors: Processor[];
+      on_failure?: Processor[];
+    };
     expect(on_failure?.length).toBeGreaterThan(0);
     const tags = [...processors, ...(on_failure ?? [])].map((p) => Object.values(p)[0].tag);
     expect(tags.every((tag) => typeof tag === 'string' && tag.length > 0)).toBe(true);

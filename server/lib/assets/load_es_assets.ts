@@ -18,7 +18,11 @@ export interface EsAsset {
 export const ES_ASSETS_DIR = path.resolve(__dirname, '..', '..', '..', 'assets', 'elasticsearch');
 
 /** Order in which assets depend on each other: templates reference components and pipelines. */
-export const INSTALL_ORDER: EsAssetKind[] = ['component_template', 'ingest_pipeline', 'index_template'];
+export const INSTALL_ORDER: EsAssetKind[] = [
+  'component_template',
+  'ingest_pipeline',
+  'index_template',
+];
 
 export interface AssetMeta {
   version: string;
@@ -50,7 +54,10 @@ export function loadEsAssets(kind: EsAssetKind, dir: string = ES_ASSETS_DIR): Es
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => {
-      const raw = JSON.parse(readFileSync(path.join(kindDir, file), 'utf8')) as Record<string, unknown>;
+      const raw = JSON.parse(readFileSync(path.join(kindDir, file), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       const body = inlineScripts(raw, path.join(dir, 'painless')) as Record<string, unknown>;
       const meta = { ...(body._meta as Record<string, unknown> | undefined), ...assetMeta() };
       return { kind, name: file.slice(0, -'.json'.length), body: { ...body, _meta: meta } };

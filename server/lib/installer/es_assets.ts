@@ -1,0 +1,296 @@
+// Installs, upgrades, inspects and removes our Elasticsearch assets (component templates,
+// ingest pipelines, index templates with their lifecycle). Framework-free: an Elasticsearch
+// client in, per-asset results out; the Kibana routes and the netobs CLI both call it.
+//
+// How an asset's state is told: after a PUT we read the asset back as Elasticsearch stores it,
+// hash that (without _meta) and PUT it once more with the hash in _meta.installed_hash. Later,
+// a different hash means someone changed the asset by hand ("modified"); an older
+// _meta.version means the plugin has a newer one ("outdated").
+import { createHash } from 'node:crypto';
+import type { Client } from '@elastic/elasticsearch';
+import { ASSET_VERSION, MANAGED_BY } from '../../../common/constants';
+import type { EsAsset, EsAssetKind } from '../assets/load_es_assets';
+import { loadAllEsAssets } from '../assets/load_es_assets';
+import { describeEsError } from './es_errors';
+
+/** The parts of the Elasticsearch client the installer uses (Kibana's client fits too). */
+export type EsClient = Pick<Client, 'cluster' | 'ingest' | 'indices'>;
+
+export type AssetState = 'installed' | 'missing' | 'outdated' | 'modified' | 'foreign';
+export type AssetAction = 'installed' | 'updated' | 'unchanged' | 'failed' | 'removed' | 'skipped';
+
+export interface AssetStatus {
+  kind: EsAssetKind;
+  name: string;
+  state: AssetState;
+  installedVersion?: string;
+}
+
+export interface AssetResult {
+  kind: EsAssetKind;
+  name: string;
+  action: AssetAction;
+  error?: string;
+  missingPrivileges?: string[];
+  /** Something the user should know although the asset installed (e.g. a feature left out). */
+  note?: string;
+}
+
+export interface InstallOptions {
+  /** Data stream retention for the parsed sources, e.g. "30d"; raw keeps its own. */
+  retention?: string;
+  /** Keep each line's text in event.original even when it parsed. */
+  keepOriginal?: boolean;
+  /** Reinstall assets even when they are current (repairs hand-modified assets). */
+  force?: boolean;
+}
+
+interface Meta {
+  version?: string;
+  managed_by?: string;
+  installed_hash?: string;
+}
+
+type Body = Record<string, unknown> & { _meta?: Meta };
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a.localeCompare(b)
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function contentHash(body: Body): string {
+  const { _meta: _ignored, ...content } = body;
+  return createHash('sha256').update(stableStringify(content)).digest('hex').slice(0, 16);
+}
+
+/** Fields Elasticsearch adds to stored assets (9.x) that a PUT does not accept. */
+const READ_ONLY_FIELDS = new Set([
+  'created_date',
+  'created_date_millis',
+  'modified_date',
+  'modified_date_millis',
+]);
+
+async function fetchAsset(client: EsClient, kind: EsAssetKind, name: string): Promise<unknown> {
+  if (kind === 'component_template') {
+    const res = await client.cluster.getComponentTemplate({ name });
+    return res.component_templates[0]?.component_template;
+  }
+  if (kind === 'index_template') {
+    const res = await client.indices.getIndexTemplate({ name });
+    return res.index_templates[0]?.index_template;
+  }
+  const res = await client.ingest.getPipeline({ id: name });
+  return res[name];
+}
+
+/** Reads one asset as Elasticsearch stores it (less read-only fields), or undefined. */
+async function getAsset(
+  client: EsClient,
+  kind: EsAssetKind,
+  name: string
+): Promise<Body | undefined> {
+  try {
+    const stored = (await fetchAsset(client, kind, name)) as Body | undefined;
+    if (!stored) return undefined;
+    return Object.fromEntries(
+      Object.entries(stored).filter(([key]) => !READ_ONLY_FIELDS.has(key))
+    ) as Body;
+  } catch (error) {
+    if (describeEsError(error).status === 404) return undefined;
+    throw error;
+  }
+}
+
+async function putAsset(
+  client: EsClient,
+  kind: EsAssetKind,
+  name: string,
+  body: Body
+): Promise<void> {
+  // The typed request shapes differ per API; our bodies are the documented REST bodies.
+  const request = { ...body } as never;
+  if (kind === 'component_template') {
+    await client.cluster.putComponentTemplate({ name, ...(request as object) } as never);
+  } else if (kind === 'index_template') {
+    await client.indices.putIndexTemplate({ name, ...(request as object) } as never);
+  } else {
+    await client.ingest.putPipeline({ id: name, ...(request as object) } as never);
+  }
+}
+
+async function deleteAsset(client: EsClient, kind: EsAssetKind, name: string): Promise<void> {
+  if (kind === 'component_template') await client.cluster.deleteComponentTemplate({ name });
+  else if (kind === 'index_template') await client.indices.deleteIndexTemplate({ name });
+  else await client.ingest.deletePipeline({ id: name });
+}
+
+function stateOf(installed: Body | undefined): { state: AssetState; version?: string } {
+  if (!installed) return { state: 'missing' };
+  const meta = installed._meta ?? {};
+  if (meta.managed_by !== MANAGED_BY) return { state: 'foreign', version: meta.version };
+  if (meta.version !== ASSET_VERSION) return { state: 'outdated', version: meta.version };
+  if (meta.installed_hash && meta.installed_hash !== contentHash(installed)) {
+    return { state: 'modified', version: meta.version };
+  }
+  return { state: 'installed', version: meta.version };
+}
+
+/** Applies the install options to an asset's body (a copy). */
+export function customise(asset: EsAsset, options: InstallOptions): Body {
+  const body = structuredClone(asset.body) as Body;
+  if (asset.kind === 'index_template' && options.retention && asset.name !== 'logs-netobs.raw') {
+    const template = (body.template ?? {}) as { lifecycle?: { data_retention?: string } };
+    template.lifecycle = { ...template.lifecycle, data_retention: options.retention };
+    body.template = template;
+  }
+  if (asset.kind === 'ingest_pipeline' && options.keepOriginal) {
+    const processors = body.processors as Record<string, { tag?: string }>[];
+    const at = processors.findIndex((p) => p.remove?.tag === 'drop_message');
+    if (at >= 0) {
+      processors[at] = {
+        rename: {
+          tag: 'keep_original',
+          field: 'message',
+          target_field: 'event.original',
+          ignore_missing: true,
+        },
+      } as never;
+    }
+  }
+  return body;
+}
+
+/** Data stream failure store options exist from Elasticsearch 8.19; older clusters refuse them. */
+function withoutFailureStore(body: Body): Body | undefined {
+  const template = body.template as Record<string, unknown> | undefined;
+  if (!template || !('data_stream_options' in template)) return undefined;
+  const { data_stream_options: _dropped, ...rest } = template;
+  return { ...body, template: rest };
+}
+
+async function installOne(
+  client: EsClient,
+  asset: EsAsset,
+  body: Body
+): Promise<string | undefined> {
+  let note: string | undefined;
+  try {
+    await putAsset(client, asset.kind, asset.name, body);
+  } catch (error) {
+    const fallback = withoutFailureStore(body);
+    if (!fallback || !/data_stream_options|failure_store/.test(describeEsError(error).reason))
+      throw error;
+    await putAsset(client, asset.kind, asset.name, fallback);
+    note =
+      'this cluster has no data stream failure store; parse failures are still indexed with error.message';
+  }
+  const stored = await getAsset(client, asset.kind, asset.name);
+  if (!stored) throw new Error('asset vanished right after it was stored');
+  await putAsset(client, asset.kind, asset.name, {
+    ...stored,
+    _meta: { ...stored._meta, installed_hash: contentHash(stored) },
+  });
+  return note;
+}
+
+/** The state of every asset, without changing anything. */
+export async function esAssetStatus(client: EsClient): Promise<AssetStatus[]> {
+  const out: AssetStatus[] = [];
+  for (const asset of loadAllEsAssets()) {
+    const { state, version } = stateOf(await getAsset(client, asset.kind, asset.name));
+    out.push({ kind: asset.kind, name: asset.name, state, installedVersion: version });
+  }
+  return out;
+}
+
+/**
+ * Installs what is missing, upgrades what is outdated, leaves current assets alone (unless
+ * `force`). Never stops at the first failure: each asset reports its own result.
+ */
+export async function installEsAssets(
+  client: EsClient,
+  options: InstallOptions = {}
+): Promise<AssetResult[]> {
+  const results: AssetResult[] = [];
+  for (const asset of loadAllEsAssets()) {
+    const base = { kind: asset.kind, name: asset.name };
+    try {
+      const installed = await getAsset(client, asset.kind, asset.name);
+      const { state } = stateOf(installed);
+      const wanted = customise(asset, options);
+      const sameOptions =
+        installed !== undefined &&
+        stableStringify(optionsOf(installed)) === stableStringify(optionsOf(wanted));
+      if (state === 'installed' && sameOptions && !options.force) {
+        results.push({ ...base, action: 'unchanged' });
+        continue;
+      }
+      if (state === 'foreign' && !options.force) {
+        results.push({
+          ...base,
+          action: 'skipped',
+          note: 'an asset of this name exists and is not managed by Network Observability; install with force to replace it',
+        });
+        continue;
+      }
+      const note = await installOne(client, asset, wanted);
+      results.push({ ...base, action: state === 'missing' ? 'installed' : 'updated', note });
+    } catch (error) {
+      const described = describeEsError(error);
+      results.push({
+        ...base,
+        action: 'failed',
+        error: described.reason,
+        missingPrivileges: described.missingPrivileges,
+      });
+    }
+  }
+  return results;
+}
+
+/** The option-dependent parts of a body, to tell whether options changed since install. */
+function optionsOf(body: Body): unknown {
+  const template = body.template as { lifecycle?: { data_retention?: string } } | undefined;
+  const processors = (body.processors as Record<string, { tag?: string }>[] | undefined) ?? [];
+  return {
+    retention: template?.lifecycle?.data_retention,
+    keepOriginal: processors.some((p) => p.rename?.tag === 'keep_original'),
+  };
+}
+
+/** Removes our assets (never data): index templates first, then pipelines and components. */
+export async function uninstallEsAssets(client: EsClient): Promise<AssetResult[]> {
+  const results: AssetResult[] = [];
+  for (const asset of loadAllEsAssets().reverse()) {
+    const base = { kind: asset.kind, name: asset.name };
+    try {
+      const installed = await getAsset(client, asset.kind, asset.name);
+      if (!installed || installed._meta?.managed_by !== MANAGED_BY) {
+        results.push({
+          ...base,
+          action: 'skipped',
+          note: installed ? 'not ours' : 'not installed',
+        });
+        continue;
+      }
+      await deleteAsset(client, asset.kind, asset.name);
+      results.push({ ...base, action: 'removed' });
+    } catch (error) {
+      const described = describeEsError(error);
+      results.push({
+        ...base,
+        action: 'failed',
+        error: described.reason,
+        missingPrivileges: described.missingPrivileges,
+      });
+    }
+  }
+  return results;
+}

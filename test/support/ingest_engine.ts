@@ -1,0 +1,93 @@
+// Where pipeline tests execute our ingest pipelines. A full Elasticsearch (one whose
+// `_nodes/ingest` lists the ingest-common processors) runs them itself. The Maven Central
+// Elasticsearch has no processor modules, so then the pipelines run on the local OpenSearch
+// ingest engine (dev/opensearch), whose real processor modules are on Maven Central; the only
+// processor it lacks is `reroute`, which is stripped from netobs-router there (the router's
+// classification is still executed and asserted through netobs.dataset).
+import type { EsAsset } from '../../server/lib/assets/load_es_assets';
+import { loadEsAssets } from '../../server/lib/assets/load_es_assets';
+import { esUrl } from './es_env';
+
+export interface IngestEngine {
+  url: string;
+  /** True when the engine is Elasticsearch itself (reroute is then executed for real). */
+  isElasticsearch: boolean;
+  version: string;
+}
+
+async function request<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 2000)}`);
+  return JSON.parse(text) as T;
+}
+
+async function processorTypes(base: string): Promise<{ types: Set<string>; version: string }> {
+  const info = await request<{
+    nodes: Record<string, { version: string; ingest?: { processors: { type: string }[] } }>;
+  }>(base, 'GET', '/_nodes/ingest');
+  const [node] = Object.values(info.nodes);
+  return { types: new Set(node.ingest?.processors.map((p) => p.type) ?? []), version: node.version };
+}
+
+/** Picks Elasticsearch when it can run our processors, else the OpenSearch ingest engine. */
+export async function ingestEngine(): Promise<IngestEngine> {
+  const es = await processorTypes(esUrl());
+  if (es.types.has('dissect') && es.types.has('script') && es.types.has('reroute')) {
+    return { url: esUrl(), isElasticsearch: true, version: es.version };
+  }
+  const url = process.env.NETOBS_INGEST_ENGINE_URL;
+  if (!url) {
+    throw new Error(
+      'Elasticsearch at ES_URL has no ingest processors and no ingest engine is running ' +
+        '(NETOBS_INGEST_ENGINE_URL is unset; jest global setup normally starts it).'
+    );
+  }
+  const engine = await processorTypes(url);
+  return { url, isElasticsearch: false, version: engine.version };
+}
+
+function withoutReroute(asset: EsAsset): EsAsset {
+  const body = asset.body as { processors: Record<string, unknown>[]; on_failure?: Record<string, unknown>[] };
+  const keep = (p: Record<string, unknown>) => !('reroute' in p);
+  const stripped: Record<string, unknown> = { ...body, processors: body.processors.filter(keep) };
+  if (body.on_failure) stripped.on_failure = body.on_failure.filter(keep);
+  // OpenSearch does not know the _meta keys it would not store anyway; keep the body minimal.
+  delete stripped._meta;
+  return { ...asset, body: stripped };
+}
+
+/** Installs every netobs pipeline on the engine (reroute stripped when it is not Elasticsearch). */
+export async function installPipelines(engine: IngestEngine): Promise<void> {
+  for (const asset of loadEsAssets('ingest_pipeline')) {
+    const { body } = engine.isElasticsearch ? asset : withoutReroute(asset);
+    await request(engine.url, 'PUT', `/_ingest/pipeline/${asset.name}`, body);
+  }
+}
+
+export interface SimulatedDoc {
+  doc?: { _source: Record<string, unknown> };
+  error?: unknown;
+}
+
+/** Runs documents through a stored pipeline with `_simulate` and returns the resulting sources. */
+export async function simulate(
+  engine: IngestEngine,
+  pipeline: string,
+  sources: Record<string, unknown>[]
+): Promise<Record<string, unknown>[]> {
+  const result = await request<{ docs: SimulatedDoc[] }>(
+    engine.url,
+    'POST',
+    `/_ingest/pipeline/${pipeline}/_simulate`,
+    { docs: sources.map((source) => ({ _index: 'logs-netobs.raw-test', _source: source })) }
+  );
+  return result.docs.map((doc, i) => {
+    if (!doc.doc) throw new Error(`document ${i} failed outside on_failure: ${JSON.stringify(doc.error)}`);
+    return doc.doc._source;
+  });
+}
