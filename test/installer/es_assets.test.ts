@@ -1,0 +1,99 @@
+// The installer against the real node: first run installs, second changes nothing, options
+// upgrade only what they touch, hand edits show as "modified", uninstall removes only ours.
+import { errors } from '@elastic/elasticsearch';
+import {
+  esAssetStatus,
+  installEsAssets,
+  uninstallEsAssets,
+} from '../../server/lib/installer/es_assets';
+import { testClient } from '../support/es_env';
+
+const client = testClient();
+
+/** Whether this cluster has the ingest-common processors (the Maven Central build has none). */
+async function hasProcessors(): Promise<boolean> {
+  const nodes = await client.nodes.info({ metric: 'ingest' });
+  const types = Object.values(nodes.nodes)[0].ingest?.processors?.map((p) => p.type) ?? [];
+  return types.includes('script');
+}
+
+const countBy = (items: { action?: string; state?: string }[], key: 'action' | 'state') =>
+  items.reduce<Record<string, number>>((acc, item) => {
+    const value = item[key] as string;
+    acc[value] = (acc[value] ?? 0) + 1;
+    return acc;
+  }, {});
+
+beforeAll(async () => {
+  await uninstallEsAssets(client);
+});
+afterAll(() => client.close());
+
+test('install, re-run, upgrade by option, detect hand edits, uninstall', async () => {
+  const processors = await hasProcessors();
+  const first = await installEsAssets(client);
+  const templates = first.filter((r) => r.kind !== 'ingest_pipeline');
+  expect(countBy(templates, 'action')).toEqual({ installed: 13 });
+  const pipelines = first.filter((r) => r.kind === 'ingest_pipeline');
+  if (processors) {
+    expect(countBy(pipelines, 'action')).toEqual({ installed: 6 });
+  } else {
+    // Reported per asset with Elasticsearch's reason, not thrown for the whole run.
+    expect(countBy(pipelines, 'action')).toEqual({ failed: 6 });
+    pipelines.forEach((r) =>
+      expect(r.error).toMatch(/No processor type exists with name \[(set|script)\]/)
+    );
+  }
+
+  const second = await installEsAssets(client);
+  expect(
+    second.filter((r) => r.kind !== 'ingest_pipeline').every((r) => r.action === 'unchanged')
+  ).toBe(true);
+
+  const longer = await installEsAssets(client, { retention: '90d' });
+  const changed = longer.filter((r) => r.action === 'updated').map((r) => r.name);
+  // Every parsed source's index template; not the raw landing stream, not components.
+  expect(changed.sort()).toEqual([
+    'logs-netobs.alb',
+    'logs-netobs.nlb',
+    'logs-netobs.tgwflow',
+    'logs-netobs.unknown',
+    'logs-netobs.vpcflow',
+  ]);
+  const stored = await client.indices.getIndexTemplate({ name: 'logs-netobs.vpcflow' });
+  expect(stored.index_templates[0].index_template.template?.lifecycle?.data_retention).toBe('90d');
+
+  const current = await client.cluster.getComponentTemplate({ name: 'netobs-raw' });
+  const { _meta } = current.component_templates[0].component_template;
+  await client.cluster.putComponentTemplate({
+    name: 'netobs-raw',
+    template: { settings: { number_of_shards: 2 } },
+    _meta,
+  });
+  const status = await esAssetStatus(client);
+  expect(status.find((s) => s.name === 'netobs-raw')?.state).toBe('modified');
+  expect(
+    countBy(
+      status.filter((s) => s.kind !== 'ingest_pipeline'),
+      'state'
+    )
+  ).toEqual({
+    installed: 12,
+    modified: 1,
+  });
+  const repaired = await installEsAssets(client, { retention: '90d', force: true });
+  expect(repaired.find((r) => r.name === 'netobs-raw')?.action).toBe('updated');
+  expect((await esAssetStatus(client)).find((s) => s.name === 'netobs-raw')?.state).toBe(
+    'installed'
+  );
+
+  await client.cluster.putComponentTemplate({ name: 'someone-elses', template: {} });
+  const removed = await uninstallEsAssets(client);
+  expect(removed.filter((r) => r.action === 'removed').length).toBe(processors ? 19 : 13);
+  await expect(client.cluster.getComponentTemplate({ name: 'netobs-ecs' })).rejects.toBeInstanceOf(
+    errors.ResponseError
+  );
+  const untouched = await client.cluster.getComponentTemplate({ name: 'someone-elses' });
+  expect(untouched.component_templates).toHaveLength(1);
+  await client.cluster.deleteComponentTemplate({ name: 'someone-elses' });
+});
