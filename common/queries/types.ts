@@ -1,0 +1,45 @@
+// The shape of a prebuilt KQL query: what it answers, the data it needs and, where a question
+// is about "top" or "over time", how the app should break the hits down.
+import type { SourceId } from '../constants';
+
+export type QueryGroup =
+  | 'VPC traffic'
+  | 'VPC security'
+  | 'Load balancers (ALB)'
+  | 'TLS (NLB)'
+  | 'Transit Gateway'
+  | 'Data quality';
+
+export interface QueryParam {
+  name: string;
+  label: string;
+  kind: 'ip' | 'port' | 'text';
+  /** Used for the saved query in Kibana and as the app's initial value. */
+  example: string;
+}
+
+export interface Breakdown {
+  /** Terms field to group hits by. */
+  field: string;
+  /** Sum this field per group instead of counting hits. */
+  sum?: string;
+  /** Optional second terms field (e.g. sender × destination port). */
+  then?: string;
+}
+
+export interface PrebuiltQuery {
+  id: string;
+  title: string;
+  description: string;
+  group: QueryGroup;
+  /** The data stream family it targets; 'all' for every source. */
+  source: SourceId | 'all';
+  /** KQL, with {{name}} placeholders for params. */
+  kql: string;
+  params?: QueryParam[];
+  /** Fields the query relies on (shown in the app, checked against the mappings in tests). */
+  fields: string[];
+  breakdown?: Breakdown;
+  /** Histogram interval for "over time" questions, e.g. "30m". */
+  histogram?: { interval: string; sum?: string };
+}
