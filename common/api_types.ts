@@ -1,0 +1,134 @@
+// Request and response shapes of the plugin's HTTP API, shared by the server routes, the
+// standalone dev server and the app.
+import type { SourceId } from './constants';
+
+export interface TimeRange {
+  /** ISO 8601 or Elasticsearch date math (now-24h). */
+  from: string;
+  to: string;
+}
+
+export interface AnalyticsRequest extends TimeRange {
+  /** KQL entered in the app's query bar; translated on the server, never raw DSL. */
+  kql?: string;
+}
+
+export interface Bucket {
+  key: string;
+  count: number;
+  /** The summed metric, where the panel sums (bytes, packets). */
+  value?: number;
+}
+
+export interface SeriesPoint {
+  /** Epoch milliseconds of the bucket start. */
+  time: number;
+  series: string;
+  value: number;
+}
+
+export interface Percentiles {
+  key: string;
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface Kpi {
+  id: string;
+  label: string;
+  value: number;
+  unit?: 'bytes' | 'count' | 'percent' | 'seconds';
+}
+
+export interface Panel {
+  id: string;
+  title: string;
+  kind: 'timeseries' | 'bar' | 'table' | 'percentiles';
+  /** KQL that selects one element's documents: `{field}: {key}` is added per bucket. */
+  field?: string;
+  /** KQL all of this panel's documents match (the panel's own filter). */
+  baseKql?: string;
+  buckets?: Bucket[];
+  points?: SeriesPoint[];
+  percentiles?: Percentiles[];
+  /** Field whose sum `value` holds, when not a count. */
+  valueField?: string;
+  intervalMs?: number;
+}
+
+export interface OverviewResponse {
+  source: SourceId;
+  total: number;
+  kpis: Kpi[];
+  panels: Panel[];
+}
+
+export interface FreshnessEntry {
+  source: SourceId | 'unknown';
+  lastEvent: string | null;
+  eventsPerMinute: number;
+  parseErrors: number;
+  total: number;
+  parseErrorRate: number;
+}
+
+export interface QueryCountRequest extends TimeRange {
+  id: string;
+  params?: Record<string, string>;
+  kql?: string;
+}
+
+export interface QueryCountResponse {
+  id: string;
+  kql: string;
+  count: number;
+  breakdown?: Bucket[];
+  points?: SeriesPoint[];
+}
+
+export type AssetType =
+  | 'component_template'
+  | 'ingest_pipeline'
+  | 'index_template'
+  | 'index-pattern'
+  | 'search'
+  | 'query'
+  | 'dashboard';
+
+export interface AssetStatusEntry {
+  type: AssetType;
+  name: string;
+  state: 'installed' | 'missing' | 'outdated' | 'modified' | 'foreign' | 'unavailable';
+  installedVersion?: string;
+}
+
+export interface StatusResponse {
+  version: string;
+  assets: AssetStatusEntry[];
+  /** Summary: installed when every asset is current. */
+  state: 'installed' | 'partial' | 'not_installed' | 'outdated';
+  privileges: { cluster: string[]; missing: string[] };
+}
+
+export interface SetupRequest {
+  namespace?: string;
+  retention?: string;
+  keepOriginal?: boolean;
+  force?: boolean;
+}
+
+export interface SetupResult {
+  type: AssetType;
+  name: string;
+  action: 'installed' | 'updated' | 'unchanged' | 'failed' | 'removed' | 'skipped';
+  error?: string;
+  missingPrivileges?: string[];
+  note?: string;
+}
+
+export interface SetupResponse {
+  results: SetupResult[];
+  ok: boolean;
+}
