@@ -1,0 +1,106 @@
+// One setup for everything the product installs: the Elasticsearch assets, then (through a
+// port, when a Kibana is there) the saved objects. Used by the setup/status routes and the CLI.
+import type { Client } from '@elastic/elasticsearch';
+import { ASSET_VERSION } from '../../../common/constants';
+import type {
+  AssetStatusEntry,
+  SetupRequest,
+  SetupResponse,
+  SetupResult,
+  StatusResponse,
+} from '../../../common/api_types';
+import type { EsClient } from './es_assets';
+import { esAssetStatus, installEsAssets, uninstallEsAssets } from './es_assets';
+import { describeEsError } from './es_errors';
+
+/** Saved objects live in Kibana: the plugin reaches them through core, the CLI over HTTP. */
+export interface SavedObjectsPort {
+  status(): Promise<AssetStatusEntry[]>;
+  install(options: { force?: boolean }): Promise<SetupResult[]>;
+  uninstall(): Promise<SetupResult[]>;
+}
+
+/** Cluster privileges setup needs, and what each is for. */
+export const REQUIRED_CLUSTER_PRIVILEGES = {
+  manage_index_templates: 'component and index templates (with their lifecycle)',
+  manage_ingest_pipelines: 'the ingest pipelines that parse every source',
+} as const;
+
+export type SetupClient = EsClient & Pick<Client, 'security'>;
+
+async function missingPrivileges(client: SetupClient): Promise<string[]> {
+  try {
+    const result = await client.security.hasPrivileges({
+      cluster: Object.keys(REQUIRED_CLUSTER_PRIVILEGES),
+    });
+    return Object.entries(result.cluster)
+      .filter(([, granted]) => !granted)
+      .map(([name]) => name);
+  } catch (error) {
+    // Security switched off: everybody may do everything.
+    if (
+      /security.*(disabled|not enabled)|Security must be explicitly enabled/i.test(
+        describeEsError(error).reason
+      )
+    )
+      return [];
+    throw error;
+  }
+}
+
+export async function setupStatus(
+  client: SetupClient,
+  savedObjects?: SavedObjectsPort
+): Promise<StatusResponse> {
+  const es: AssetStatusEntry[] = (await esAssetStatus(client)).map((s) => ({
+    type: s.kind,
+    name: s.name,
+    state: s.state,
+    installedVersion: s.installedVersion,
+  }));
+  const assets = [...es, ...(savedObjects ? await savedObjects.status() : [])];
+  const states = new Set(assets.map((a) => a.state));
+  const state = assets.every((a) => a.state === 'installed')
+    ? 'installed'
+    : assets.every((a) => a.state === 'missing')
+      ? 'not_installed'
+      : states.has('outdated')
+        ? 'outdated'
+        : 'partial';
+  return {
+    version: ASSET_VERSION,
+    assets,
+    state,
+    privileges: {
+      cluster: Object.keys(REQUIRED_CLUSTER_PRIVILEGES),
+      missing: await missingPrivileges(client),
+    },
+  };
+}
+
+export async function runSetup(
+  client: SetupClient,
+  request: SetupRequest,
+  savedObjects?: SavedObjectsPort
+): Promise<SetupResponse> {
+  const es: SetupResult[] = (await installEsAssets(client, request)).map(({ kind, ...rest }) => ({
+    type: kind,
+    ...rest,
+  }));
+  const kibana = savedObjects ? await savedObjects.install({ force: request.force }) : [];
+  const results = [...es, ...kibana];
+  return { results, ok: results.every((r) => r.action !== 'failed') };
+}
+
+export async function runUninstall(
+  client: SetupClient,
+  savedObjects?: SavedObjectsPort
+): Promise<SetupResponse> {
+  const kibana = savedObjects ? await savedObjects.uninstall() : [];
+  const es: SetupResult[] = (await uninstallEsAssets(client)).map(({ kind, ...rest }) => ({
+    type: kind,
+    ...rest,
+  }));
+  const results = [...kibana, ...es];
+  return { results, ok: results.every((r) => r.action !== 'failed') };
+}

@@ -1,0 +1,38 @@
+// POST /internal/network_observability/query_count: live hit count of a prebuilt query.
+import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
+import { INTERNAL_API_BASE } from '../../../common/constants';
+import type { QueryCountRequest } from '../../../common/api_types';
+import { queryCount } from '../../lib/analytics/query_count';
+import { QUERY_COUNT_RULES } from '../../lib/validation/request_rules';
+import { errorResponse } from '../error_response';
+import type { RouteDeps } from '../route_deps';
+import { API_PRIVILEGES } from '../route_deps';
+import { bodyValidator } from '../validator';
+
+export function registerPostQueryCountRoute(
+  router: IRouter<RequestHandlerContext>,
+  deps: RouteDeps
+): void {
+  router.post(
+    {
+      path: `${INTERNAL_API_BASE}/query_count`,
+      validate: { body: bodyValidator<QueryCountRequest>(QUERY_COUNT_RULES) },
+      security: { authz: { requiredPrivileges: [API_PRIVILEGES.read] } },
+      options: { access: 'internal' },
+    },
+    async (context, request, response) => {
+      try {
+        const core = await context.core;
+        const body = await queryCount(
+          core.elasticsearch.client.asCurrentUser,
+          request.body,
+          deps.kqlToDsl,
+          deps.namespace
+        );
+        return response.ok({ body });
+      } catch (error) {
+        return errorResponse(response, error);
+      }
+    }
+  );
+}

@@ -1,0 +1,16 @@
+// What every route needs besides the router: injected so the same route files serve Kibana
+// and the standalone dev server.
+import type { KqlToDsl } from '../lib/analytics/query_context';
+
+export interface RouteDeps {
+  /** KQL → query clause: @kbn/es-query in Kibana, common/kql outside. */
+  kqlToDsl: KqlToDsl;
+  /** Data stream namespace pattern the analytics read (default every namespace). */
+  namespace?: string;
+}
+
+/** Kibana feature privileges (registered in plugin.ts) the routes require. */
+export const API_PRIVILEGES = {
+  read: 'networkObservability-read',
+  setup: 'networkObservability-setup',
+} as const;
