@@ -81,3 +81,23 @@ export const ALL_FLOW_LOG_FIELDS: ReadonlySet<string> = new Set([
   ...Object.values(VPC_FLOW_FIELDS_BY_VERSION).flat(),
   ...TGW_FLOW_DEFAULT_FIELDS,
 ]);
+
+/**
+ * The field list of a flow-log header line (the first line AWS writes to each S3 object), or
+ * undefined when the line is a record rather than a header. Names may be bare (srcaddr) or in
+ * format syntax (${srcaddr}).
+ */
+export function parseFlowLogHeader(line: string): string[] | undefined {
+  const names = line
+    .trim()
+    .split(/\s+/)
+    .map((token) => token.replace(/^\$\{(.+)\}$/, '$1'));
+  if (names.length < 2 || !names.every((name) => ALL_FLOW_LOG_FIELDS.has(name))) return undefined;
+  return names;
+}
+
+/** Whether a header lists exactly the default version 2 format (no field list needs attaching). */
+export function isDefaultVpcFormat(names: readonly string[]): boolean {
+  const defaults = VPC_FLOW_FIELDS_BY_VERSION[2];
+  return names.length === defaults.length && names.every((name, i) => name === defaults[i]);
+}

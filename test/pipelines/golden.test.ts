@@ -1,0 +1,192 @@
+// Golden tests of the parsing pipelines. Each test/pipelines/<source>/<case>.log is written the
+// way AWS writes it (flow logs with their header line). Its lines become raw documents as the
+// forwarder ships them, run through netobs-router and then the source's pipeline on a real
+// ingest engine (see support/ingest_engine.ts), and the results must equal <case>.expected.json
+// (only event.ingested, which changes every run, is ignored). The parsed documents are then
+// indexed into real Elasticsearch data streams through our templates, where the mappings must
+// accept every field and CIDR and port-range queries must find the expected documents.
+//
+// UPDATE_GOLDEN=1 rewrites the expected files; check every change by hand before committing.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SourceId } from '../../common/constants';
+import { isDefaultVpcFormat, parseFlowLogHeader } from '../../common/sources';
+import { installEsAssets } from '../../server/lib/installer/es_assets';
+import { testClient } from '../support/es_env';
+import type { IngestEngine } from '../support/ingest_engine';
+import { ingestEngine, installPipelines, simulate } from '../support/ingest_engine';
+
+const BUCKET = 'netobs-golden';
+const KEYS: Record<SourceId, string> = {
+  vpcflow:
+    'AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/22/123456789012_vpcflowlogs_us-east-1_fl-0golden_20261122T1200Z_a1b2.log.gz',
+  tgwflow:
+    'AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/22/123456789012_vpcflowlogs_us-east-1_fl-0goldtgw_20261122T1200Z_c3d4.log.gz',
+  alb: 'AWSLogs/123456789012/elasticloadbalancing/us-east-2/2026/11/22/123456789012_elasticloadbalancing_us-east-2_app.my-alb.50dc6c495c0c9188_20261122T0805Z_192.0.2.1_e5f6.log.gz',
+  nlb: 'AWSLogs/123456789012/elasticloadbalancing/us-east-2/2026/11/22/123456789012_elasticloadbalancing_us-east-2_net.my-nlb.c6e77e28c25b2234_20261122T0805Z_192.0.2.2_a7b8.log.gz',
+};
+const VOLATILE = ['event.ingested'];
+const NAMESPACE = `golden${Date.now()}`;
+
+/** Raw documents as the forwarder builds them: header line consumed, format attached if custom. */
+function rawDocuments(source: SourceId, text: string): Record<string, unknown>[] {
+  const lines = text.split('\n');
+  let offset = 0;
+  let fields: string[] | undefined;
+  const docs: Record<string, unknown>[] = [];
+  lines.forEach((line, index) => {
+    const lineOffset = offset;
+    offset += Buffer.byteLength(line) + 1;
+    if (line.length === 0) return;
+    if (index === 0 && (fields = parseFlowLogHeader(line))) return;
+    docs.push({
+      '@timestamp': '2026-11-22T12:05:00.000Z',
+      message: line,
+      aws: { s3: { bucket: { name: BUCKET }, object: { key: KEYS[source] } } },
+      log: { offset: lineOffset, file: { path: `s3://${BUCKET}/${KEYS[source]}` } },
+      cloud: { provider: 'aws' },
+      ...(fields && !isDefaultVpcFormat(fields)
+        ? { netobs: { flowlog: { fields: fields.join(' ') } } }
+        : {}),
+    });
+  });
+  return docs;
+}
+
+function withoutVolatile(doc: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(doc);
+  for (const dotted of VOLATILE) {
+    const parts = dotted.split('.');
+    let node = copy as Record<string, unknown> | undefined;
+    for (const part of parts.slice(0, -1))
+      node = node?.[part] as Record<string, unknown> | undefined;
+    if (node) delete node[parts[parts.length - 1]];
+  }
+  return copy;
+}
+
+/** Sorts object keys so the expected files diff cleanly. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])])
+    );
+  }
+  return value;
+}
+
+const cases = (Object.keys(KEYS) as SourceId[]).flatMap((source) =>
+  readdirSync(path.join(__dirname, source))
+    .filter((file) => file.endsWith('.log'))
+    .map((file) => ({ source, name: file.slice(0, -4), file: path.join(__dirname, source, file) }))
+);
+
+const client = testClient();
+let engine: IngestEngine;
+const parsedBySource = new Map<SourceId, Record<string, unknown>[]>();
+
+beforeAll(async () => {
+  engine = await ingestEngine();
+  await installPipelines(engine);
+  await installEsAssets(client);
+});
+afterAll(() => client.close());
+
+describe.each(cases)('$source/$name', ({ source, file }) => {
+  test('parses to the expected documents', async () => {
+    const raw = rawDocuments(source, readFileSync(file, 'utf8'));
+    const routed = await simulate(engine, 'netobs-router', raw);
+    routed.forEach((doc) => expect((doc.netobs as { dataset?: string }).dataset).toBe(source));
+    const parsed = await simulate(engine, `netobs-${source}`, routed);
+    parsedBySource.set(source, [...(parsedBySource.get(source) ?? []), ...parsed]);
+
+    const actual = parsed.map((doc) => sortKeys(withoutVolatile(doc)));
+    const expectedFile = file.replace(/\.log$/, '.expected.json');
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(expectedFile)) {
+      writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+    }
+    expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+    // Every line is still there: parsed, or kept with its text and an error.
+    expect(parsed).toHaveLength(raw.length);
+    for (const doc of parsed) {
+      const event = doc.event as { kind?: string; original?: string };
+      if (event.kind === 'pipeline_error') {
+        expect(typeof event.original).toBe('string');
+        expect(String((doc.error as { message?: string }).message)).toMatch(
+          /^Processor \w+ with tag \w+ in pipeline netobs-/
+        );
+      } else {
+        expect(doc.message).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('parsed documents in real Elasticsearch data streams', () => {
+  beforeAll(async () => {
+    for (const [source, docs] of parsedBySource) {
+      const index = `logs-netobs.${source}-${NAMESPACE}`;
+      const operations = docs.flatMap((doc) => [
+        { create: { _index: index, pipeline: '_none' } },
+        doc,
+      ]);
+      const bulk = await client.bulk({ operations, refresh: 'wait_for' });
+      const failures = bulk.items.filter((item) => item.create?.error);
+      expect(failures.map((f) => f.create?.error)).toEqual([]);
+    }
+  });
+
+  const count = async (source: SourceId, query: Record<string, unknown>) =>
+    (await client.count({ index: `logs-netobs.${source}-${NAMESPACE}`, query })).count;
+
+  test('every parsed field is mapped; only failed lines carry malformed leftovers, and are kept', async () => {
+    const failedLine = { term: { 'event.kind': 'pipeline_error' } };
+    for (const source of parsedBySource.keys()) {
+      const ignored = { exists: { field: '_ignored' } };
+      expect(await count(source, { bool: { filter: [ignored], must_not: [failedLine] } })).toBe(0);
+      const failed = (parsedBySource.get(source) ?? []).filter(
+        (doc) => (doc.event as { kind?: string }).kind === 'pipeline_error'
+      ).length;
+      expect(await count(source, failedLine)).toBe(failed);
+    }
+    // The VPC line with "notaport" is indexed despite a string in an integer field.
+    expect(await count('vpcflow', { exists: { field: '_ignored' } })).toBe(1);
+  });
+
+  test('CIDR queries on source.ip and destination.ip find the private and public flows', async () => {
+    const parsed = parsedBySource.get('vpcflow') ?? [];
+    const expectInTen = parsed.filter((d) =>
+      String((d.source as { ip?: string } | undefined)?.ip).startsWith('10.')
+    ).length;
+    expect(expectInTen).toBeGreaterThan(5);
+    expect(await count('vpcflow', { term: { 'source.ip': '10.0.0.0/8' } })).toBe(expectInTen);
+    expect(await count('vpcflow', { term: { 'source.ip': '198.51.100.0/24' } })).toBe(2);
+    expect(await count('vpcflow', { term: { 'destination.ip': '2001:db8::/32' } })).toBe(1);
+    expect(await count('vpcflow', { term: { 'related.ip': 'fd00::/8' } })).toBe(1);
+  });
+
+  test('port range queries and keyword filters hit the expected documents', async () => {
+    // Rejected flows to SSH, MySQL, RDP and the ECS task's 8080 in the VPC cases.
+    expect(
+      await count('vpcflow', {
+        bool: {
+          filter: [
+            { term: { 'event.action': 'reject' } },
+            { range: { 'destination.port': { gte: 22, lte: 8080 } } },
+          ],
+        },
+      })
+    ).toBe(4);
+    expect(
+      await count('vpcflow', { terms: { 'aws.vpcflow.log_status': ['NODATA', 'SKIPDATA'] } })
+    ).toBe(2);
+    expect(await count('alb', { range: { 'http.response.status_code': { gte: 500 } } })).toBe(3);
+    expect(await count('nlb', { term: { 'tls.established': false } })).toBe(2);
+    expect(
+      await count('tgwflow', { range: { 'aws.tgwflow.packets_lost_blackhole': { gt: 0 } } })
+    ).toBe(1);
+  });
+});
