@@ -5,7 +5,7 @@
 // differences are bridged (adaptForOpenSearch): `reroute` does not exist there and is stripped
 // from netobs-router (the router's classification still runs and is asserted through
 // netobs.dataset), and community_id takes its field options under other names.
-import type { EsAsset } from '../../server/lib/assets/load_es_assets';
+import { installEnginePipelines } from '../../dev/ingest_bridge/engine_pipelines';
 import { loadEsAssets } from '../../server/lib/assets/load_es_assets';
 import { esUrl } from './es_env';
 
@@ -56,54 +56,11 @@ export async function ingestEngine(): Promise<IngestEngine> {
   return { url, isElasticsearch: false, version: engine.version };
 }
 
-/** ES community_id options and their defaults → OpenSearch's names for the same options. */
-const COMMUNITY_ID_FIELDS: Record<string, [string, string]> = {
-  source_ip: ['source_ip_field', 'source.ip'],
-  source_port: ['source_port_field', 'source.port'],
-  destination_ip: ['destination_ip_field', 'destination.ip'],
-  destination_port: ['destination_port_field', 'destination.port'],
-  // OpenSearch reads the IANA number only as an integer, ECS keeps it a keyword string: it
-  // takes the protocol from network.transport instead (the same protocol, by name).
-  transport: ['protocol_field', 'network.transport'],
-};
-
-type Processor = Record<string, Record<string, unknown>>;
-
-function adaptProcessor(processor: Processor): Processor | undefined {
-  if ('reroute' in processor) return undefined;
-  if ('community_id' in processor) {
-    const options: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(processor.community_id)) {
-      if (!(key in COMMUNITY_ID_FIELDS) && key !== 'iana_number') options[key] = value;
-    }
-    for (const [esName, [osName, fallback]] of Object.entries(COMMUNITY_ID_FIELDS)) {
-      options[osName] = processor.community_id[esName] ?? fallback;
-    }
-    return { community_id: options };
-  }
-  return processor;
-}
-
-/**
- * The pipeline as the OpenSearch engine accepts it: `reroute` (Elasticsearch-only) removed, _meta dropped, and
- * community_id's options renamed (same Community ID v1 hash, other option names).
- */
-export function adaptForOpenSearch(asset: EsAsset): EsAsset {
-  const body = asset.body as { processors: Processor[]; on_failure?: Processor[] };
-  const adapt = (list: Processor[]) =>
-    list.map(adaptProcessor).filter((p): p is Processor => p !== undefined);
-  // OpenSearch pipelines have no _meta.
-  const { _meta: _dropped, ...rest } = body as Record<string, unknown>;
-  const adapted: Record<string, unknown> = { ...rest, processors: adapt(body.processors) };
-  if (body.on_failure) adapted.on_failure = adapt(body.on_failure);
-  return { ...asset, body: adapted };
-}
-
 /** Installs every netobs pipeline on the engine (reroute stripped when it is not Elasticsearch). */
 export async function installPipelines(engine: IngestEngine): Promise<void> {
+  if (!engine.isElasticsearch) return installEnginePipelines(engine.url);
   for (const asset of loadEsAssets('ingest_pipeline')) {
-    const { body } = engine.isElasticsearch ? asset : adaptForOpenSearch(asset);
-    await request(engine.url, 'PUT', `/_ingest/pipeline/${asset.name}`, body);
+    await request(engine.url, 'PUT', `/_ingest/pipeline/${asset.name}`, asset.body);
   }
 }
 
