@@ -13,7 +13,16 @@ module.exports = {
       displayName: 'unit',
       transform,
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{common,server,public,ingest-lambda,dev}/**/*.test.ts?(x)'],
+      testMatch: ['<rootDir>/{common,server,public,ingest-lambda,dev}/**/*.test.ts'],
+    },
+    {
+      // React components under jsdom; uuid (via EUI) ships ESM only, hence the shim.
+      displayName: 'components',
+      transform,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/{public,dev/app_shell}/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/public/test_helpers/jest_setup.ts'],
+      moduleNameMapper: { '^uuid$': '<rootDir>/public/test_helpers/uuid_shim.js' },
     },
     {
       displayName: 'integration',

@@ -1,0 +1,27 @@
+// Header shared by every page: the KQL bar and the time picker driving the shared query state.
+import React from 'react';
+import { EuiFlexGroup, EuiFlexItem, EuiSuperDatePicker } from '@elastic/eui';
+import { useQueryState } from '../context/query_state_context';
+import { useServices } from '../context/services_context';
+import { KqlBar } from './kql_bar';
+
+export function AppHeader() {
+  const { range, kql, setRange, setKql, refresh } = useQueryState();
+  const services = useServices();
+  return (
+    <EuiFlexGroup gutterSize="s" alignItems="flexStart" wrap>
+      <EuiFlexItem style={{ minWidth: 320 }}>
+        <KqlBar value={kql} onSubmit={setKql} validate={services.kql.validate} />
+      </EuiFlexItem>
+      <EuiFlexItem grow={false}>
+        <EuiSuperDatePicker
+          start={range.from}
+          end={range.to}
+          onTimeChange={({ start, end }) => setRange({ from: start, to: end })}
+          onRefresh={refresh}
+          data-test-subj="time-picker"
+        />
+      </EuiFlexItem>
+    </EuiFlexGroup>
+  );
+}

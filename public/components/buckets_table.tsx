@@ -1,0 +1,59 @@
+// A top-N as a table: key, hits, the summed metric where there is one, and a Discover link per row.
+import React from 'react';
+import { EuiBasicTable } from '@elastic/eui';
+import type { EuiBasicTableColumn } from '@elastic/eui';
+import type { Bucket } from '../../common/api_types';
+import { formatMetric, formatNumber } from '../lib/format';
+import type { DiscoverTarget } from '../services';
+import { DiscoverLink } from './discover_link';
+
+export interface BucketsTableProps {
+  buckets: Bucket[];
+  keyLabel: string;
+  valueField?: string;
+  targetFor(bucket: Bucket): DiscoverTarget;
+  caption: string;
+}
+
+export function BucketsTable({
+  buckets,
+  keyLabel,
+  valueField,
+  targetFor,
+  caption,
+}: BucketsTableProps) {
+  const columns: Array<EuiBasicTableColumn<Bucket>> = [
+    { field: 'key', name: keyLabel, truncateText: true },
+    {
+      field: 'count',
+      name: 'Hits',
+      align: 'right',
+      width: '100px',
+      render: (count: number) => formatNumber(count),
+    },
+    ...(valueField
+      ? [
+          {
+            field: 'value',
+            name: valueField,
+            align: 'right' as const,
+            width: '120px',
+            render: (value: number | undefined) => formatMetric(value ?? 0, valueField),
+          },
+        ]
+      : []),
+    {
+      name: 'Discover',
+      render: (bucket: Bucket) => <DiscoverLink target={targetFor(bucket)} />,
+    },
+  ];
+  return (
+    <EuiBasicTable
+      tableCaption={caption}
+      items={buckets}
+      columns={columns}
+      rowProps={(bucket: Bucket) => ({ 'data-test-subj': `row-${bucket.key}` })}
+      noItemsMessage="No matching documents"
+    />
+  );
+}

@@ -1,0 +1,54 @@
+// How fresh each source's data is: when the last event arrived, the recent rate, and how many
+// lines the pipelines could not parse (event.kind: pipeline_error).
+import React from 'react';
+import { EuiBasicTable, EuiHealth } from '@elastic/eui';
+import type { EuiBasicTableColumn } from '@elastic/eui';
+import type { FreshnessEntry } from '../../common/api_types';
+import { ALL_SOURCES } from '../../common/sources';
+import { formatNumber, formatPercent, relativeTime } from '../lib/format';
+
+function sourceTitle(source: FreshnessEntry['source']): string {
+  return source === 'unknown' ? 'Unrecognised lines' : ALL_SOURCES[source].title;
+}
+
+/** More than 1% unparsed lines usually means a custom log format the router did not detect. */
+const ERROR_RATE_WARNING = 0.01;
+
+export function FreshnessTable({ entries, now }: { entries: FreshnessEntry[]; now?: number }) {
+  const columns: Array<EuiBasicTableColumn<FreshnessEntry>> = [
+    { field: 'source', name: 'Source', render: sourceTitle },
+    {
+      field: 'lastEvent',
+      name: 'Last event',
+      render: (lastEvent: string | null) => (
+        <span title={lastEvent ?? undefined}>{relativeTime(lastEvent, now)}</span>
+      ),
+    },
+    {
+      field: 'eventsPerMinute',
+      name: 'Events / min',
+      align: 'right',
+      render: (rate: number) => formatNumber(rate),
+    },
+    { field: 'total', name: 'Events', align: 'right', render: (n: number) => formatNumber(n) },
+    {
+      field: 'parseErrorRate',
+      name: 'Parse errors',
+      align: 'right',
+      render: (rate: number, entry: FreshnessEntry) => (
+        <EuiHealth color={rate > ERROR_RATE_WARNING ? 'danger' : 'success'}>
+          {formatPercent(rate)} ({formatNumber(entry.parseErrors)})
+        </EuiHealth>
+      ),
+    },
+  ];
+  return (
+    <EuiBasicTable
+      tableCaption="Data freshness per source"
+      items={entries}
+      columns={columns}
+      rowProps={(entry: FreshnessEntry) => ({ 'data-test-subj': `freshness-${entry.source}` })}
+      noItemsMessage="No data has been shipped yet"
+    />
+  );
+}

@@ -1,0 +1,43 @@
+// Latency percentiles per key (target), with a Discover link per row.
+import React from 'react';
+import { EuiBasicTable } from '@elastic/eui';
+import type { EuiBasicTableColumn } from '@elastic/eui';
+import type { Percentiles } from '../../common/api_types';
+import { formatNumber } from '../lib/format';
+import type { DiscoverTarget } from '../services';
+import { DiscoverLink } from './discover_link';
+
+const formatPercentile = (value: number | null) => (value === null ? '—' : formatNumber(value));
+
+export function PercentilesTable({
+  rows,
+  keyLabel,
+  targetFor,
+  caption,
+}: {
+  rows: Percentiles[];
+  keyLabel: string;
+  targetFor(row: Percentiles): DiscoverTarget;
+  caption: string;
+}) {
+  const columns: Array<EuiBasicTableColumn<Percentiles>> = [
+    { field: 'key', name: keyLabel, truncateText: true },
+    { field: 'count', name: 'Hits', align: 'right', render: (n: number) => formatNumber(n) },
+    { field: 'p50', name: 'p50', align: 'right', render: formatPercentile },
+    { field: 'p95', name: 'p95', align: 'right', render: formatPercentile },
+    { field: 'p99', name: 'p99', align: 'right', render: formatPercentile },
+    {
+      name: 'Discover',
+      render: (row: Percentiles) => <DiscoverLink target={targetFor(row)} />,
+    },
+  ];
+  return (
+    <EuiBasicTable
+      tableCaption={caption}
+      items={rows}
+      columns={columns}
+      rowProps={(row: Percentiles) => ({ 'data-test-subj': `row-${row.key}` })}
+      noItemsMessage="No matching documents"
+    />
+  );
+}

@@ -1,0 +1,33 @@
+// A non-blocking warning when some assets are missing or outdated: data may still show, but
+// parsing may be incomplete until setup runs again.
+import React from 'react';
+import { EuiButton, EuiCallOut } from '@elastic/eui';
+import type { StatusResponse } from '../../common/api_types';
+import { useRoute } from '../context/route_context';
+
+export function SetupStatusCallout({ status }: { status: StatusResponse }) {
+  const { navigate } = useRoute();
+  if (status.state === 'installed' || status.state === 'not_installed') return null;
+  const outdated = status.state === 'outdated';
+  return (
+    <EuiCallOut
+      data-test-subj="setup-status-callout"
+      color="warning"
+      iconType="warning"
+      title={
+        outdated
+          ? `Assets are older than version ${status.version}`
+          : 'Some assets are missing or changed'
+      }
+    >
+      <p>
+        {outdated
+          ? 'Upgrade them so the pipelines parse with the current rules.'
+          : 'Install them again so every source is parsed.'}
+      </p>
+      <EuiButton size="s" color="warning" onClick={() => navigate('setup')}>
+        {outdated ? 'Upgrade assets' : 'Open setup'}
+      </EuiButton>
+    </EuiCallOut>
+  );
+}

@@ -1,0 +1,64 @@
+// Stacked bars over time, one colour per series (accept/reject, status code…). Clicking a bar
+// reports its series and bucket start so the caller can open exactly those documents.
+import React from 'react';
+import {
+  Axis,
+  BarSeries,
+  Chart,
+  Position,
+  ScaleType,
+  Settings,
+  Tooltip,
+  niceTimeFormatter,
+} from '@elastic/charts';
+import type { XYChartElementEvent } from '@elastic/charts';
+import type { SeriesPoint } from '../../common/api_types';
+import { useChartsBaseTheme } from '../hooks/use_charts_base_theme';
+
+export interface TimeseriesChartProps {
+  points: SeriesPoint[];
+  title: string;
+  formatValue(value: number): string;
+  onSelect?(point: SeriesPoint): void;
+  height?: number;
+}
+
+export function TimeseriesChart({
+  points,
+  title,
+  formatValue,
+  onSelect,
+  height = 220,
+}: TimeseriesChartProps) {
+  const baseTheme = useChartsBaseTheme();
+  const times = points.map((p) => p.time);
+  const formatTime = niceTimeFormatter([Math.min(...times), Math.max(...times)]);
+  return (
+    <Chart size={{ height }} title={title}>
+      <Settings
+        baseTheme={baseTheme}
+        showLegend
+        legendPosition={Position.Bottom}
+        onElementClick={(elements) => {
+          const [geometry] = elements[0] as XYChartElementEvent;
+          if (onSelect && geometry?.datum) onSelect(geometry.datum as SeriesPoint);
+        }}
+      />
+      <Tooltip headerFormatter={({ value }) => formatTime(Number(value))} />
+      <Axis id="time" position={Position.Bottom} tickFormat={formatTime} />
+      <Axis id="value" position={Position.Left} tickFormat={formatValue} ticks={4} />
+      <BarSeries
+        id={title}
+        name={(series) => String(series.splitAccessors.get('series') ?? title)}
+        data={points}
+        xScaleType={ScaleType.Time}
+        yScaleType={ScaleType.Linear}
+        xAccessor="time"
+        yAccessors={['value']}
+        splitSeriesAccessors={['series']}
+        stackAccessors={['time']}
+        tickFormat={formatValue}
+      />
+    </Chart>
+  );
+}

@@ -1,0 +1,56 @@
+// The forwarder's deployment parameters as copyable snippets for the Sources page. Parameter
+// names follow the templates in ingest-lambda/deploy/ (template.yaml and the Terraform module);
+// keep them in step when the templates change.
+import { DEFAULT_NAMESPACE } from '../../common/constants';
+
+export const ES_URL_PLACEHOLDER = 'https://my-elasticsearch.example.com:9200';
+export const BUCKET_PLACEHOLDER = 'my-flow-logs-bucket';
+
+export interface DeployParams {
+  esUrl?: string;
+  namespace?: string;
+  bucket?: string;
+}
+
+function resolved(params: DeployParams): Required<DeployParams> {
+  return {
+    esUrl: params.esUrl || ES_URL_PLACEHOLDER,
+    namespace: params.namespace || DEFAULT_NAMESPACE,
+    bucket: params.bucket || BUCKET_PLACEHOLDER,
+  };
+}
+
+/** `sam deploy` for ingest-lambda/deploy/template.yaml. */
+export function samDeployCommand(params: DeployParams): string {
+  const p = resolved(params);
+  return [
+    'sam deploy --template-file ingest-lambda/deploy/template.yaml \\',
+    '  --stack-name netobs-forwarder --capabilities CAPABILITY_IAM \\',
+    '  --parameter-overrides \\',
+    `    ElasticsearchUrl=${p.esUrl} \\`,
+    '    ElasticsearchApiKeySecretArn=<secrets-manager-arn-of-the-api-key> \\',
+    `    Namespace=${p.namespace} \\`,
+    `    LogBucketName=${p.bucket}`,
+  ].join('\n');
+}
+
+/** A module block for the Terraform module in ingest-lambda/deploy/terraform. */
+export function terraformModule(params: DeployParams): string {
+  const p = resolved(params);
+  return [
+    'module "netobs_forwarder" {',
+    '  source = "./ingest-lambda/deploy/terraform"',
+    '',
+    `  elasticsearch_url                = "${p.esUrl}"`,
+    '  elasticsearch_api_key_secret_arn = "<secrets-manager-arn-of-the-api-key>"',
+    `  namespace                        = "${p.namespace}"`,
+    `  log_bucket_name                  = "${p.bucket}"`,
+    '}',
+  ].join('\n');
+}
+
+/** Backfilling existing files or a prefix with the same code the Lambda runs. */
+export function shipCommand(params: DeployParams): string {
+  const p = resolved(params);
+  return `ES_URL=${p.esUrl} npx netobs ship s3://${p.bucket}/AWSLogs/ --namespace ${p.namespace}`;
+}

@@ -1,0 +1,91 @@
+// Builds the KQL and time range behind every chart element, table row and prebuilt query, so
+// "Open in Discover" shows exactly the documents that were counted.
+import type { SourceId } from '../../common/constants';
+import type { Panel } from '../../common/api_types';
+import { kqlValue } from '../../common/queries';
+import type { DiscoverTarget } from '../services';
+
+export interface TimeRangeStrings {
+  from: string;
+  to: string;
+}
+
+/**
+ * Joins KQL clauses with `and`. A clause with a top-level `or` would bind wrongly next to
+ * `and`, so such clauses are parenthesised; parenthesising a safe clause is harmless.
+ */
+export function andKql(...clauses: Array<string | undefined>): string {
+  const parts = clauses.map((c) => c?.trim()).filter((c): c is string => Boolean(c));
+  if (parts.length === 1) return parts[0];
+  return parts.map((part) => (/\sor\s/i.test(part) ? `(${part})` : part)).join(' and ');
+}
+
+/** `field: "key"`; values are always quoted because IPv6 addresses and paths contain ':' and '/'. */
+export function fieldClause(field: string, key: string): string {
+  return `${field}: ${kqlValue(key)}`;
+}
+
+/** The time range of one date-histogram bucket, as ISO strings Discover and the API accept. */
+export function bucketRange(time: number, intervalMs: number): TimeRangeStrings {
+  return { from: new Date(time).toISOString(), to: new Date(time + intervalMs).toISOString() };
+}
+
+/** What the user clicked: a bucket key, and for time series the bucket's start time. */
+export interface PanelElement {
+  key?: string;
+  time?: number;
+}
+
+/**
+ * The Discover target of one panel element: the query bar's KQL, the panel's own filter and the
+ * element's key on the panel's field; for a time-series bar, that bucket's time span.
+ */
+export function panelElementTarget(
+  source: SourceId,
+  panel: Pick<Panel, 'baseKql' | 'field' | 'intervalMs' | 'kind' | 'title'>,
+  element: PanelElement,
+  range: TimeRangeStrings,
+  userKql?: string
+): DiscoverTarget {
+  // A time series without a split names its only series after the panel; there is no field.
+  const keyClause =
+    panel.field && element.key !== undefined ? fieldClause(panel.field, element.key) : undefined;
+  const time =
+    panel.kind === 'timeseries' && element.time !== undefined && panel.intervalMs
+      ? bucketRange(element.time, panel.intervalMs)
+      : range;
+  return { dataset: source, kql: andKql(userKql, panel.baseKql, keyClause), ...time };
+}
+
+/**
+ * The first-level key of a query breakdown row. The API joins a second-level breakdown onto the
+ * key (`10.0.3.7 → 22, 3389`); only the part before the arrow is a value of the field.
+ */
+export function breakdownKey(key: string): string {
+  const arrow = key.indexOf(' → ');
+  return arrow === -1 ? key : key.slice(0, arrow);
+}
+
+const INTERVAL_UNITS_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** Elasticsearch fixed intervals (`30m`, `1h`) in milliseconds; undefined when unparseable. */
+export function intervalToMs(interval: string): number | undefined {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(interval.trim());
+  return match ? Number(match[1]) * INTERVAL_UNITS_MS[match[2]] : undefined;
+}
+
+/** A prebuilt query in Discover: the query bar's KQL and the rendered catalog KQL, as counted. */
+export function queryTarget(
+  source: SourceId | 'all',
+  renderedKql: string,
+  range: TimeRangeStrings,
+  userKql?: string
+): DiscoverTarget {
+  return { dataset: source, kql: andKql(userKql, renderedKql), from: range.from, to: range.to };
+}

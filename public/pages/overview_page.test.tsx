@@ -1,0 +1,108 @@
+import React from 'react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { INTERNAL_API_BASE } from '../../common/constants';
+import type { OverviewResponse, StatusResponse } from '../../common/api_types';
+import {
+  fakeServices,
+  memoryHistory,
+  renderWithServices,
+} from '../test_helpers/render_with_services';
+import { OverviewPage } from './overview_page';
+
+function status(state: StatusResponse['state']): StatusResponse {
+  return { version: '0.1.0', assets: [], state, privileges: { cluster: [], missing: [] } };
+}
+
+const OVERVIEW: OverviewResponse = {
+  source: 'vpcflow',
+  total: 120,
+  kpis: [
+    { id: 'flows', label: 'Flows', value: 120, unit: 'count' },
+    { id: 'bytes', label: 'Bytes', value: 3 * 1024 * 1024, unit: 'bytes' },
+  ],
+  panels: [
+    {
+      id: 'protocols',
+      title: 'Protocols',
+      kind: 'table',
+      field: 'network.transport',
+      buckets: [{ key: 'tcp', count: 100 }],
+    },
+    {
+      id: 'direction',
+      title: 'Traffic direction',
+      kind: 'table',
+      field: 'network.direction',
+      buckets: [],
+    },
+  ],
+};
+
+describe('OverviewPage', () => {
+  it('asks to install the assets when setup has not run', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue(status('not_installed'));
+    const history = memoryHistory('/overview');
+    renderWithServices(<OverviewPage />, services, history);
+    expect(await screen.findByTestId('empty-setup')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Install assets' }));
+    expect(history.pushed).toEqual(['/setup']);
+    expect(services.http.post).not.toHaveBeenCalled();
+  });
+
+  it('explains how to ship data when the source has none in the range', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue(status('installed'));
+    services.http.post.mockResolvedValue({ ...OVERVIEW, total: 0, panels: [] });
+    renderWithServices(<OverviewPage />, services);
+    const prompt = await screen.findByTestId('empty-no-data');
+    expect(prompt).toHaveTextContent('netobs ship');
+  });
+
+  it('shows KPIs and panels, with a Discover KQL per table row', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue(status('installed'));
+    services.http.post.mockResolvedValue(OVERVIEW);
+    renderWithServices(<OverviewPage />, services, memoryHistory('/overview/vpcflow'));
+
+    expect(await screen.findByTestId('kpi-vpcflow-flows')).toHaveAttribute('data-value', '120');
+    expect(screen.getByTestId('kpi-vpcflow-bytes')).toHaveTextContent('3.0 MB');
+    expect(services.http.post).toHaveBeenCalledWith(
+      `${INTERNAL_API_BASE}/overview/vpcflow`,
+      { from: 'now-24h', to: 'now' },
+      expect.anything()
+    );
+    const row = within(screen.getByTestId('panel-protocols')).getByTestId('row-tcp');
+    // No Kibana in this test: the row shows the KQL that Discover would get.
+    expect(row).toHaveTextContent('network.transport: "tcp"');
+    expect(screen.getByTestId('panel-direction')).toHaveTextContent('No matching documents');
+  });
+
+  it('shows the error when the overview fails', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue(status('installed'));
+    services.http.post.mockRejectedValue(new Error('Elasticsearch is unreachable'));
+    renderWithServices(<OverviewPage />, services);
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('Elasticsearch is unreachable')
+    );
+  });
+
+  it('switches source with the tabs', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue(status('installed'));
+    services.http.post.mockResolvedValue(OVERVIEW);
+    const history = memoryHistory('/overview/vpcflow');
+    renderWithServices(<OverviewPage />, services, history);
+    await userEvent.click(await screen.findByTestId('source-tab-alb'));
+    expect(history.pushed).toEqual(['/overview/alb']);
+    await waitFor(() =>
+      expect(services.http.post).toHaveBeenLastCalledWith(
+        `${INTERNAL_API_BASE}/overview/alb`,
+        expect.anything(),
+        expect.anything()
+      )
+    );
+  });
+});

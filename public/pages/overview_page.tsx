@@ -1,0 +1,100 @@
+// Overview: one tab per source with KPI tiles and the panels the server computes for it.
+import React from 'react';
+import { EuiFlexGrid, EuiFlexItem, EuiSpacer, EuiTab, EuiTabs } from '@elastic/eui';
+import type { SourceId } from '../../common/constants';
+import { INTERNAL_API_BASE, SOURCE_IDS } from '../../common/constants';
+import type { OverviewResponse } from '../../common/api_types';
+import { ALL_SOURCES } from '../../common/sources';
+import { EmptyNoDataPrompt } from '../components/empty_no_data_prompt';
+import { EmptySetupPrompt } from '../components/empty_setup_prompt';
+import { ErrorCallout } from '../components/error_callout';
+import { KpiTiles } from '../components/kpi_tiles';
+import { LoadingPanel } from '../components/loading_panel';
+import { OverviewPanel } from '../components/overview_panel';
+import { SetupStatusCallout } from '../components/setup_status_callout';
+import { useQueryState } from '../context/query_state_context';
+import { useRoute } from '../context/route_context';
+import { useServices } from '../context/services_context';
+import { useAsync } from '../hooks/use_async';
+import { useSetupStatus } from '../hooks/use_setup_status';
+import { SOURCE_TAB_LABELS } from '../lib/source_titles';
+
+function SourceOverview({ source }: { source: SourceId }) {
+  const { http } = useServices();
+  const { range, kql, refreshKey } = useQueryState();
+  const overview = useAsync(
+    (signal) =>
+      http.post<OverviewResponse>(
+        `${INTERNAL_API_BASE}/overview/${source}`,
+        { from: range.from, to: range.to, ...(kql ? { kql } : {}) },
+        { signal }
+      ),
+    [http, source, range.from, range.to, kql, refreshKey]
+  );
+  const data = overview.data?.source === source ? overview.data : undefined;
+
+  if (overview.error) {
+    return (
+      <ErrorCallout
+        title={`Could not load the ${ALL_SOURCES[source].title} overview`}
+        message={overview.error}
+        onRetry={overview.reload}
+      />
+    );
+  }
+  if (!data) return <LoadingPanel label={`Loading ${ALL_SOURCES[source].title}…`} />;
+  if (data.total === 0 && !overview.loading) {
+    return <EmptyNoDataPrompt sourceTitle={ALL_SOURCES[source].title} />;
+  }
+  return (
+    <div aria-busy={overview.loading}>
+      <KpiTiles source={source} kpis={data.kpis} loading={overview.loading} />
+      <EuiSpacer size="m" />
+      <EuiFlexGrid columns={2} gutterSize="m">
+        {data.panels.map((panel) => (
+          <EuiFlexItem key={panel.id}>
+            <OverviewPanel source={source} panel={panel} range={range} userKql={kql} />
+          </EuiFlexItem>
+        ))}
+      </EuiFlexGrid>
+    </div>
+  );
+}
+
+export function OverviewPage() {
+  const { route, navigate } = useRoute();
+  const { refreshKey } = useQueryState();
+  const status = useSetupStatus(refreshKey);
+
+  if (status.error) {
+    return (
+      <ErrorCallout
+        title="Could not read the setup status"
+        message={status.error}
+        onRetry={status.reload}
+      />
+    );
+  }
+  if (!status.data) return <LoadingPanel label="Checking setup…" />;
+  if (status.data.state === 'not_installed') return <EmptySetupPrompt />;
+
+  return (
+    <>
+      <SetupStatusCallout status={status.data} />
+      <EuiTabs aria-label="Log sources">
+        {SOURCE_IDS.map((source) => (
+          <EuiTab
+            key={source}
+            isSelected={route.source === source}
+            onClick={() => navigate('overview', source)}
+            data-test-subj={`source-tab-${source}`}
+          >
+            {SOURCE_TAB_LABELS[source]}
+          </EuiTab>
+        ))}
+      </EuiTabs>
+      <EuiSpacer size="m" />
+      <SourceOverview key={route.source} source={route.source} />
+    </>
+  );
+}

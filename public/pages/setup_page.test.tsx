@@ -1,0 +1,86 @@
+import React from 'react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { API_BASE } from '../../common/constants';
+import type { StatusResponse } from '../../common/api_types';
+import { HttpError } from '../lib/http_error';
+import { fakeServices, renderWithServices } from '../test_helpers/render_with_services';
+import { SetupPage } from './setup_page';
+
+const NOT_INSTALLED: StatusResponse = {
+  version: '0.1.0',
+  state: 'not_installed',
+  assets: [
+    { type: 'ingest_pipeline', name: 'netobs-router', state: 'missing' },
+    { type: 'index_template', name: 'logs-netobs.vpcflow', state: 'missing' },
+  ],
+  privileges: {
+    cluster: ['manage_index_templates', 'manage_ingest_pipelines'],
+    missing: ['manage_ingest_pipelines'],
+  },
+};
+
+describe('SetupPage', () => {
+  it('lists assets and privileges, installs, and shows per-asset results', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue(NOT_INSTALLED);
+    services.http.post.mockResolvedValue({
+      ok: false,
+      results: [
+        {
+          type: 'ingest_pipeline',
+          name: 'netobs-router',
+          action: 'failed',
+          missingPrivileges: ['manage_ingest_pipelines'],
+          error: 'unauthorized',
+        },
+        { type: 'index_template', name: 'logs-netobs.vpcflow', action: 'installed' },
+      ],
+    });
+    renderWithServices(<SetupPage />, services);
+
+    expect(await screen.findByTestId('asset-ingest_pipeline-netobs-router')).toHaveAttribute(
+      'data-state',
+      'missing'
+    );
+    expect(screen.getByTestId('privilege-manage_ingest_pipelines')).toHaveTextContent('missing');
+    expect(screen.getByTestId('privilege-manage_index_templates')).toHaveTextContent('granted');
+
+    const install = screen.getByTestId('setup-install');
+    expect(install).toHaveTextContent('Install');
+    await userEvent.click(install);
+    expect(services.http.post).toHaveBeenCalledWith(`${API_BASE}/setup`, {});
+    expect(await screen.findByTestId('setup-result-ingest_pipeline-netobs-router')).toHaveAttribute(
+      'data-action',
+      'failed'
+    );
+    expect(services.notifications.danger).toHaveBeenCalled();
+    // The status is read again after setup.
+    await waitFor(() => expect(services.http.get).toHaveBeenCalledTimes(2));
+  });
+
+  it('shows the server message when setup is refused', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue(NOT_INSTALLED);
+    services.http.post.mockRejectedValue(
+      new HttpError('Missing privilege manage_ingest_pipelines; ask an administrator', 403)
+    );
+    renderWithServices(<SetupPage />, services);
+    await userEvent.click(await screen.findByTestId('setup-install'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Missing privilege manage_ingest_pipelines'
+    );
+  });
+
+  it('removes assets only after confirmation', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue({ ...NOT_INSTALLED, state: 'installed' });
+    services.http.delete.mockResolvedValue({ ok: true, results: [] });
+    renderWithServices(<SetupPage />, services);
+    await waitFor(() => expect(screen.getByTestId('setup-install')).toHaveTextContent('Reinstall'));
+    await userEvent.click(screen.getByTestId('setup-remove'));
+    expect(services.http.delete).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    expect(services.http.delete).toHaveBeenCalledWith(`${API_BASE}/setup`);
+  });
+});

@@ -1,0 +1,141 @@
+// Setup: the asset table, one button to install or upgrade, per-asset results and errors, the
+// privileges needed, and removal.
+import React, { useState } from 'react';
+import {
+  EuiButton,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiPanel,
+  EuiSpacer,
+  EuiText,
+  EuiTitle,
+} from '@elastic/eui';
+import { API_BASE } from '../../common/constants';
+import type { SetupResponse } from '../../common/api_types';
+import { AssetTable } from '../components/asset_table';
+import { ErrorCallout } from '../components/error_callout';
+import { LoadingPanel } from '../components/loading_panel';
+import { PrivilegesList } from '../components/privileges_list';
+import { RemoveAssetsButton } from '../components/remove_assets_button';
+import { SetupResults } from '../components/setup_results';
+import { useServices } from '../context/services_context';
+import { useSetupStatus } from '../hooks/use_setup_status';
+import { errorMessage } from '../lib/http_error';
+import { setupAction } from '../lib/setup_action';
+
+interface Outcome {
+  title: string;
+  response?: SetupResponse;
+  error?: string;
+}
+
+export function SetupPage() {
+  const { http, notifications } = useServices();
+  const [statusKey, setStatusKey] = useState(0);
+  const status = useSetupStatus(statusKey);
+  const [running, setRunning] = useState<'install' | 'remove' | undefined>();
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const action = setupAction(status.data?.state);
+
+  const run = async (
+    kind: 'install' | 'remove',
+    title: string,
+    call: () => Promise<SetupResponse>
+  ) => {
+    setRunning(kind);
+    setOutcome(undefined);
+    try {
+      const response = await call();
+      setOutcome({ title, response });
+      if (response.ok) notifications.success(`${title}: done`);
+      else notifications.danger(`${title}: some assets failed`, 'See the results below.');
+    } catch (error) {
+      setOutcome({ title, error: errorMessage(error) });
+      notifications.danger(`${title} failed`, errorMessage(error));
+    } finally {
+      setRunning(undefined);
+      setStatusKey((key) => key + 1);
+    }
+  };
+
+  return (
+    <>
+      <EuiFlexGroup justifyContent="spaceBetween" alignItems="center" wrap>
+        <EuiFlexItem>
+          <EuiText size="s">
+            <p>
+              Installs the ingest pipelines and templates that parse VPC and Transit Gateway flow
+              logs and ALB/NLB access logs, and (in Kibana) data views, saved searches, saved
+              queries and dashboards. Safe to run again: unchanged assets are left alone.
+            </p>
+          </EuiText>
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiFlexGroup gutterSize="s" responsive={false}>
+            <EuiFlexItem grow={false}>
+              <EuiButton
+                fill
+                iconType="download"
+                isLoading={running === 'install'}
+                isDisabled={Boolean(running) || !status.data}
+                data-test-subj="setup-install"
+                onClick={() =>
+                  run('install', action.label, () =>
+                    http.post<SetupResponse>(`${API_BASE}/setup`, action.request)
+                  )
+                }
+              >
+                {action.label}
+              </EuiButton>
+            </EuiFlexItem>
+            <EuiFlexItem grow={false}>
+              <RemoveAssetsButton
+                isLoading={running === 'remove'}
+                disabled={Boolean(running) || status.data?.state === 'not_installed'}
+                onConfirm={() =>
+                  run('remove', 'Remove', () => http.delete<SetupResponse>(`${API_BASE}/setup`))
+                }
+              />
+            </EuiFlexItem>
+          </EuiFlexGroup>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      <EuiSpacer size="m" />
+      {outcome?.error && <ErrorCallout title={`${outcome.title} failed`} message={outcome.error} />}
+      {outcome?.response && <SetupResults title={outcome.title} response={outcome.response} />}
+      {outcome && <EuiSpacer size="m" />}
+      {status.error && (
+        <ErrorCallout
+          title="Could not read the setup status"
+          message={status.error}
+          onRetry={status.reload}
+        />
+      )}
+      {!status.data && !status.error && <LoadingPanel label="Checking installed assets…" />}
+      {status.data && (
+        <EuiFlexGroup gutterSize="l" alignItems="flexStart" wrap>
+          <EuiFlexItem grow={3} style={{ minWidth: 400 }}>
+            <EuiPanel hasBorder>
+              <EuiTitle size="xs">
+                <h2 data-test-subj="setup-state" data-state={status.data.state}>
+                  Assets (version {status.data.version}): {status.data.state.replace('_', ' ')}
+                </h2>
+              </EuiTitle>
+              <EuiSpacer size="s" />
+              <AssetTable assets={status.data.assets} loading={status.loading} />
+            </EuiPanel>
+          </EuiFlexItem>
+          <EuiFlexItem grow={1} style={{ minWidth: 280 }}>
+            <EuiPanel hasBorder>
+              <EuiTitle size="xs">
+                <h2>Privileges</h2>
+              </EuiTitle>
+              <EuiSpacer size="s" />
+              <PrivilegesList privileges={status.data.privileges} />
+            </EuiPanel>
+          </EuiFlexItem>
+        </EuiFlexGroup>
+      )}
+    </>
+  );
+}

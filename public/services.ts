@@ -1,0 +1,63 @@
+// The only door between the app and the outside world. Kibana implements it from core and the
+// share plugin (application.tsx); the standalone shell (dev/app_shell) implements it over
+// fetch, so the same React tree runs in both and in the browser tests.
+import type { SourceId } from '../common/constants';
+
+export interface RequestOptions {
+  /** Lets a page drop a response that a newer request made obsolete. */
+  signal?: AbortSignal;
+}
+
+/** JSON over HTTP; rejects with an {@link HttpError} carrying the status and the server's message. */
+export interface AppHttp {
+  get<T>(path: string, options?: RequestOptions): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
+}
+
+export interface AppNotifications {
+  success(title: string, text?: string): void;
+  danger(title: string, text?: string): void;
+}
+
+/** What to show in Discover: the data view of one source (or all of them), a KQL and a time range. */
+export interface DiscoverTarget {
+  dataset: SourceId | 'all';
+  kql: string;
+  from: string;
+  to: string;
+}
+
+export interface AppNavigation {
+  /** A link to Discover, or undefined when there is no Kibana (the app then shows the KQL). */
+  discoverUrl(target: DiscoverTarget): string | undefined;
+  openDiscover(target: DiscoverTarget): void;
+  dashboardUrl?(id: string): string | undefined;
+}
+
+export interface AppKql {
+  /** The syntax error's message, or undefined when the KQL parses. */
+  validate(kql: string): string | undefined;
+}
+
+export interface AppTimefilterDefaults {
+  from: string;
+  to: string;
+}
+
+export interface AppServices {
+  http: AppHttp;
+  notifications: AppNotifications;
+  navigation: AppNavigation;
+  kql: AppKql;
+  timefilter: AppTimefilterDefaults;
+  /** Elasticsearch URL for the forwarder's parameters, when the host knows it. */
+  esUrl?: string;
+}
+
+/** Minimal history the app routes with: Kibana's ScopedHistory and the shell's both fit. */
+export interface AppHistory {
+  location: { pathname: string };
+  push(path: string): void;
+  listen(listener: (location: { pathname: string }) => void): () => void;
+}
