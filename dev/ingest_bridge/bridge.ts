@@ -10,6 +10,7 @@
 //
 // Never part of the product: the Lambda and the Kibana plugin talk to Elasticsearch directly.
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { BulkItem } from './bulk_rewrite';
 import { needsIngest, parseBulk, serializeBulk, splitDataStream } from './bulk_rewrite';
@@ -102,15 +103,16 @@ export async function startBridge(
   const server = http.createServer(async (request, response) => {
     try {
       let body = await readBody(request);
+      // The forwarder compresses its requests; the rewritten body goes on uncompressed.
+      const gzipped = request.headers['content-encoding'] === 'gzip';
       const url = new URL(request.url ?? '/', options.elasticsearch);
       const bulk = /^\/(?:([^/]+)\/)?_bulk$/.exec(url.pathname);
       if (bulk && request.method !== 'GET' && body.length > 0) {
-        const items = parseBulk(
-          body.toString('utf8'),
-          bulk[1] ? decodeURIComponent(bulk[1]) : undefined
-        );
+        const text = (gzipped ? gunzipSync(body) : body).toString('utf8');
+        const items = parseBulk(text, bulk[1] ? decodeURIComponent(bulk[1]) : undefined);
         await ingest(options.engine, items);
         body = Buffer.from(serializeBulk(items));
+        delete request.headers['content-encoding'];
       }
       const headers: Record<string, string> = {};
       for (const [key, value] of Object.entries(request.headers)) {

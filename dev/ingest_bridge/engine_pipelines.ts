@@ -26,6 +26,11 @@ function adaptProcessor(processor: Processor): Processor | undefined {
     for (const [esName, [osName, fallback]] of Object.entries(COMMUNITY_ID_FIELDS)) {
       options[osName] = processor.community_id[esName] ?? fallback;
     }
+    // OpenSearch 3.8 rejects ports from 63535 up ("must be between 0 and 65535"): an engine bug,
+    // so on the engine only those flows go without a Community ID instead of failing.
+    const guard =
+      'ctx.source?.port != null && ctx.source.port < 63535 && ctx.destination?.port != null && ctx.destination.port < 63535';
+    options.if = options.if ? `(${String(options.if)}) && ${guard}` : guard;
     return { community_id: options };
   }
   return processor;
@@ -33,7 +38,7 @@ function adaptProcessor(processor: Processor): Processor | undefined {
 
 /**
  * The pipeline as the OpenSearch engine accepts it: `reroute` (Elasticsearch-only) removed, _meta dropped, and
- * community_id's options renamed (same Community ID v1 hash, other option names).
+ * community_id's options renamed (and guarded against an engine bug with high ports) (same Community ID v1 hash, other option names).
  */
 export function adaptForOpenSearch(asset: EsAsset): EsAsset {
   const body = asset.body as { processors: Processor[]; on_failure?: Processor[] };

@@ -1,0 +1,278 @@
+// The netobs CLI: the forwarder's reader and shipper run locally for backfills and demos, and the
+// installer for setup and status. `netobs help` lists the commands.
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { rawDataStream, SOURCE_IDS } from '../../common/constants';
+import { esAssetStatus } from '../../server/lib/installer/es_assets';
+import { runSetup } from '../../server/lib/installer/setup';
+import { createClient } from './config';
+import type { S3ObjectRef } from './events';
+import type { ObjectResult } from './ship_object';
+import { shipS3Object, shipStream } from './ship_object';
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+const CONNECTION_OPTIONS = {
+  es: { type: 'string' },
+  'api-key': { type: 'string' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+} as const;
+
+function esClient(values: {
+  es?: string;
+  'api-key'?: string;
+  username?: string;
+  password?: string;
+}) {
+  const node = values.es ?? process.env.ES_URL;
+  if (!node) throw new UsageError('--es <url> (or ES_URL) is required');
+  return createClient({
+    node,
+    apiKey: values['api-key'] ?? process.env.ES_API_KEY,
+    username: values.username ?? process.env.ES_USERNAME,
+    password: values.password ?? process.env.ES_PASSWORD,
+  });
+}
+
+class UsageError extends Error {}
+
+function listFiles(target: string): string[] {
+  const stat = statSync(target);
+  if (stat.isFile()) return [target];
+  return readdirSync(target, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => listFiles(path.join(target, entry.name)));
+}
+
+async function listS3(s3: S3Client, url: string): Promise<S3ObjectRef[]> {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url);
+  if (!match) throw new UsageError(`not an S3 URL: ${url}`);
+  const [, bucket, prefix] = match;
+  const out: S3ObjectRef[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })
+    );
+    for (const object of page.Contents ?? []) {
+      if (object.Key && !object.Key.endsWith('/'))
+        out.push({ kind: 's3', bucket, key: object.Key, size: object.Size ?? 0 });
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return out;
+}
+
+/** A one-line progress report on stderr (rewritten in place on a terminal). */
+class ProgressLine {
+  private readonly started = Date.now();
+  private last = 0;
+  lines = 0;
+  bytes = 0;
+
+  constructor(private readonly total: number) {}
+
+  update(done: number, current: number, force = false): void {
+    const now = Date.now();
+    if (!force && now - this.last < 1000) return;
+    this.last = now;
+    const seconds = Math.max(0.001, (now - this.started) / 1000);
+    const lines = this.lines + current;
+    const text =
+      `  object ${Math.min(done + 1, this.total)}/${this.total}  ${lines.toLocaleString('en')} lines  ` +
+      `${Math.round(lines / seconds).toLocaleString('en')} lines/s  ${(this.bytes / seconds / 1e6).toFixed(1)} MB/s shipped`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${text}`);
+    else process.stderr.write(`${text}\n`);
+  }
+}
+
+const ship: Command = {
+  summary:
+    'ship log files, directories or s3:// prefixes to Elasticsearch (the forwarder, locally)',
+  usage:
+    'netobs ship <file|dir|s3://bucket/prefix>... --es <url> [--namespace default] [--source-hint vpcflow|tgwflow|alb|nlb]\n' +
+    '            [--api-key K | --username U --password P] [--s3-endpoint URL] [--bulk-bytes N] [--concurrency N]',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...CONNECTION_OPTIONS,
+        namespace: { type: 'string', default: 'default' },
+        'source-hint': { type: 'string' },
+        's3-endpoint': { type: 'string' },
+        'bulk-bytes': { type: 'string' },
+        concurrency: { type: 'string' },
+      },
+    });
+    if (positionals.length === 0)
+      throw new UsageError('give at least one file, directory or s3:// prefix');
+    const hint = values['source-hint'];
+    if (hint && !(SOURCE_IDS as readonly string[]).includes(hint)) {
+      throw new UsageError(`--source-hint must be one of ${SOURCE_IDS.join(', ')}`);
+    }
+    const client = esClient(values);
+    const endpoint = values['s3-endpoint'] ?? process.env.AWS_ENDPOINT_URL_S3;
+    const s3 = new S3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
+    const shipper = {
+      index: rawDataStream(values.namespace),
+      maxBytes: values['bulk-bytes'] ? Number(values['bulk-bytes']) : undefined,
+      concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+    };
+
+    type Target = { label: string; run: (onLines: (n: number) => void) => Promise<ObjectResult> };
+    const targets: Target[] = [];
+    for (const arg of positionals) {
+      if (arg.startsWith('s3://')) {
+        for (const object of await listS3(s3, arg)) {
+          targets.push({
+            label: `s3://${object.bucket}/${object.key}`,
+            run: (onLines) =>
+              shipS3Object(s3, client, object, shipper, { sourceHint: hint, onLines }),
+          });
+        }
+      } else {
+        for (const file of listFiles(arg)) {
+          const absolute = path.resolve(file);
+          const stat = statSync(absolute);
+          targets.push({
+            label: absolute,
+            run: (onLines) =>
+              shipStream(
+                client,
+                createReadStream(absolute),
+                {
+                  path: absolute,
+                  version: `${stat.size}:${stat.mtimeMs}`,
+                  timestamp: stat.mtime.toISOString(),
+                  sourceHint: hint,
+                },
+                shipper,
+                { onLines }
+              ),
+          });
+        }
+      }
+    }
+    console.error(`Shipping ${targets.length} object(s) to ${shipper.index}…`);
+    const progress = new ProgressLine(targets.length);
+    const totals = { lines: 0, created: 0, conflicts: 0, failed: 0, retries: 0 };
+    const failures: string[] = [];
+    for (const [i, target] of targets.entries()) {
+      try {
+        const result = await target.run((lines) => progress.update(i, lines));
+        progress.lines += result.lines;
+        progress.bytes += result.bytes;
+        totals.lines += result.lines;
+        totals.created += result.created;
+        totals.conflicts += result.conflicts;
+        totals.failed += result.failed;
+        totals.retries += result.retries;
+        if (result.failed > 0)
+          failures.push(
+            `${target.label}: ${result.failed} failed ${JSON.stringify(result.failureReasons)}`
+          );
+      } catch (error) {
+        failures.push(`${target.label}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    console.error(
+      `Done: ${totals.lines.toLocaleString('en')} lines, ${totals.created.toLocaleString('en')} indexed, ` +
+        `${totals.conflicts.toLocaleString('en')} already there, ${totals.failed} failed, ${totals.retries} retries.`
+    );
+    failures.forEach((failure) => console.error(`  FAILED ${failure}`));
+    await client.close();
+    return failures.length > 0 ? 1 : 0;
+  },
+};
+
+const setup: Command = {
+  summary: 'install or upgrade the Elasticsearch assets (templates, pipelines, lifecycle)',
+  usage:
+    'netobs setup --es <url> [--retention 30d] [--keep-original] [--force] [--api-key K | --username U --password P]',
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        ...CONNECTION_OPTIONS,
+        retention: { type: 'string' },
+        'keep-original': { type: 'boolean' },
+        force: { type: 'boolean' },
+      },
+    });
+    const client = esClient(values);
+    const result = await runSetup(client, {
+      retention: values.retention,
+      keepOriginal: values['keep-original'],
+      force: values.force,
+    });
+    for (const r of result.results) {
+      const extra = r.error
+        ? `  ${r.error}${r.missingPrivileges ? ` (needs ${r.missingPrivileges.join(' or ')})` : ''}`
+        : r.note
+          ? `  ${r.note}`
+          : '';
+      console.log(`${r.action.padEnd(10)} ${r.type.padEnd(19)} ${r.name}${extra}`);
+    }
+    await client.close();
+    return result.ok ? 0 : 1;
+  },
+};
+
+const status: Command = {
+  summary: 'show which assets are installed, outdated, modified or missing',
+  usage: 'netobs status --es <url> [--api-key K | --username U --password P]',
+  async run(args) {
+    const { values } = parseArgs({ args, options: CONNECTION_OPTIONS });
+    const client = esClient(values);
+    const assets = await esAssetStatus(client);
+    for (const a of assets) {
+      console.log(
+        `${a.state.padEnd(10)} ${a.kind.padEnd(19)} ${a.name}${a.installedVersion ? `  (${a.installedVersion})` : ''}`
+      );
+    }
+    await client.close();
+    return assets.every((a) => a.state === 'installed') ? 0 : 1;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { ship, setup, status };
+
+function help(): void {
+  console.log('netobs: Network Observability for AWS on the Elastic Stack\n');
+  for (const [name, command] of Object.entries(COMMANDS))
+    console.log(`  ${name.padEnd(8)} ${command.summary}\n    ${command.usage}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    help();
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      console.error(`netobs ${name}: ${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    console.error(
+      `netobs ${name} failed: ${error instanceof Error ? error.message : String(error)}`
+    );
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
+}

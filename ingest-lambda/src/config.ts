@@ -1,0 +1,123 @@
+// Forwarder configuration from the environment, validated with errors that say what to set.
+// Credentials may come from one AWS Secrets Manager secret (ES_SECRET_ARN, a JSON object with
+// url / cloud_id / api_key / username / password); they are never logged.
+import { readFileSync } from 'node:fs';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { Client } from '@elastic/elasticsearch';
+import type { ClientOptions } from '@elastic/elasticsearch';
+import { DEFAULT_NAMESPACE, SOURCE_IDS } from '../../common/constants';
+
+export interface ForwarderConfig {
+  elasticsearch: {
+    node?: string;
+    cloudId?: string;
+    apiKey?: string;
+    username?: string;
+    password?: string;
+    caCert?: string;
+  };
+  namespace: string;
+  bulkBytes: number;
+  concurrency: number;
+  sourceHint?: string;
+  /** Field list of CloudWatch-delivered flow logs (they carry no header); default v2. */
+  flowLogFormat?: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+async function secretValues(arn: string): Promise<Record<string, string>> {
+  const client = new SecretsManagerClient({});
+  const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+  try {
+    return JSON.parse(result.SecretString ?? '{}') as Record<string, string>;
+  } catch {
+    throw new ConfigError(
+      `the secret ${arn} must hold a JSON object (url or cloud_id, and api_key or username/password)`
+    );
+  }
+}
+
+export async function loadConfig(env: Env = process.env): Promise<ForwarderConfig> {
+  const secret = env.ES_SECRET_ARN ? await secretValues(env.ES_SECRET_ARN) : {};
+  const ca = env.ES_CA_CERT;
+  const elasticsearch = {
+    node: secret.url ?? env.ES_URL,
+    cloudId: secret.cloud_id ?? env.ES_CLOUD_ID,
+    apiKey: secret.api_key ?? env.ES_API_KEY,
+    username: secret.username ?? env.ES_USERNAME,
+    password: secret.password ?? env.ES_PASSWORD,
+    caCert: ca && !ca.includes('-----BEGIN') ? readFileSync(ca, 'utf8') : ca,
+  };
+  if (!elasticsearch.node && !elasticsearch.cloudId) {
+    throw new ConfigError(
+      'set ES_URL or ES_CLOUD_ID (or ES_SECRET_ARN pointing at a secret with url or cloud_id)'
+    );
+  }
+  if (elasticsearch.username && !elasticsearch.password)
+    throw new ConfigError('ES_USERNAME is set but ES_PASSWORD is not');
+  const namespace = env.NETOBS_NAMESPACE ?? DEFAULT_NAMESPACE;
+  if (!/^[a-z0-9_.]{1,64}$/.test(namespace)) {
+    throw new ConfigError(
+      `NETOBS_NAMESPACE must be lowercase letters, digits, _ or . (got "${namespace}")`
+    );
+  }
+  const sourceHint = env.NETOBS_SOURCE || undefined;
+  if (sourceHint && !(SOURCE_IDS as readonly string[]).includes(sourceHint)) {
+    throw new ConfigError(
+      `NETOBS_SOURCE must be one of ${SOURCE_IDS.join(', ')} (got "${sourceHint}")`
+    );
+  }
+  return {
+    elasticsearch,
+    namespace,
+    bulkBytes: positiveInt(env, 'NETOBS_BULK_BYTES', 5 * 1024 * 1024),
+    concurrency: positiveInt(env, 'NETOBS_CONCURRENCY', 2),
+    sourceHint,
+    flowLogFormat: env.NETOBS_FLOWLOG_FORMAT || undefined,
+  };
+}
+
+export function createClient(config: ForwarderConfig['elasticsearch']): Client {
+  const options: ClientOptions = {
+    node: config.node,
+    cloud: config.cloudId ? { id: config.cloudId } : undefined,
+    auth: config.apiKey
+      ? { apiKey: config.apiKey }
+      : config.username
+        ? { username: config.username, password: config.password ?? '' }
+        : undefined,
+    tls: config.caCert ? { ca: config.caCert } : undefined,
+    // The shipper does its own bounded retries.
+    maxRetries: 0,
+    compression: true,
+  };
+  return new Client(options);
+}
+
+/** What may be logged about the configuration: never a credential. */
+export function describeConfig(config: ForwarderConfig): Record<string, unknown> {
+  return {
+    elasticsearch:
+      config.elasticsearch.node ?? `cloud:${config.elasticsearch.cloudId?.split(':')[0]}`,
+    auth: config.elasticsearch.apiKey
+      ? 'api_key'
+      : config.elasticsearch.username
+        ? 'basic'
+        : 'none',
+    namespace: config.namespace,
+    bulkBytes: config.bulkBytes,
+    concurrency: config.concurrency,
+  };
+}

@@ -1,0 +1,93 @@
+// Builds the raw documents the forwarder ships (message + where it came from) and their
+// deterministic ids: the same line of the same object version always gets the same _id, so a
+// redelivered or re-sent object creates no duplicates.
+import { createHash } from 'node:crypto';
+import { VPC_FLOW_DEFAULT_FIELDS } from '../../common/constants';
+import { isDefaultVpcFormat, parseFlowLogHeader } from '../../common/sources';
+import type { Line } from './reader';
+
+export interface ObjectOrigin {
+  /** s3 objects: bucket and key; local files: an absolute path. */
+  bucket?: string;
+  key?: string;
+  path?: string;
+  /** Object version, else ETag, else (local files) size and mtime: what makes content unique. */
+  version: string;
+  /** @timestamp for lines (the object's time; the pipelines replace it with the event's own). */
+  timestamp: string;
+  sourceHint?: string;
+}
+
+export type RawDocument = Record<string, unknown>;
+
+export function documentId(...parts: (string | number)[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 27);
+}
+
+/**
+ * Follows one object's lines: the first line may be a flow-log header, which is not shipped;
+ * its field list goes onto every document when it is not the default format.
+ */
+export class ObjectDocuments {
+  private fields?: string;
+  private first = true;
+
+  constructor(private readonly origin: ObjectOrigin) {}
+
+  /** The document for a line, or undefined for a header line. */
+  toDocument(line: Line): { id: string; doc: RawDocument } | undefined {
+    if (this.first) {
+      this.first = false;
+      const header = line.piece === undefined ? parseFlowLogHeader(line.text) : undefined;
+      if (header) {
+        if (!isDefaultVpcFormat(header)) this.fields = header.join(' ');
+        return undefined;
+      }
+    }
+    const { bucket, key, path, version, timestamp, sourceHint } = this.origin;
+    const location = bucket !== undefined ? `s3://${bucket}/${key}` : String(path);
+    const doc: RawDocument = {
+      '@timestamp': timestamp,
+      message: line.text,
+      log: { offset: line.offset, file: { path: location } },
+      cloud: { provider: 'aws' },
+    };
+    if (bucket !== undefined) doc.aws = { s3: { bucket: { name: bucket }, object: { key } } };
+    const netobs: Record<string, unknown> = {};
+    if (sourceHint) netobs.source = sourceHint;
+    if (this.fields) netobs.flowlog = { fields: this.fields };
+    if (line.raw) netobs.original_base64 = line.raw.toString('base64');
+    if (line.piece !== undefined) netobs.piece = line.piece;
+    if (Object.keys(netobs).length > 0) doc.netobs = netobs;
+    return { id: documentId(location, version, line.offset, line.piece ?? ''), doc };
+  }
+}
+
+export interface LogEventOrigin {
+  logGroup: string;
+  logStream: string;
+  owner?: string;
+  /** Flow-log field list for CloudWatch-delivered flow logs (no header there). */
+  flowLogFormat?: string;
+  sourceHint?: string;
+}
+
+/** A CloudWatch Logs event as a raw document. */
+export function logEventDocument(
+  origin: LogEventOrigin,
+  event: { id: string; timestamp: number; message: string }
+): { id: string; doc: RawDocument } {
+  const doc: RawDocument = {
+    '@timestamp': new Date(event.timestamp).toISOString(),
+    message: event.message,
+    awscloudwatch: { log_group: origin.logGroup, log_stream: origin.logStream },
+    cloud: { provider: 'aws', ...(origin.owner ? { account: { id: origin.owner } } : {}) },
+  };
+  const netobs: Record<string, unknown> = {};
+  if (origin.sourceHint) netobs.source = origin.sourceHint;
+  const format = origin.flowLogFormat?.trim().split(/\s+/);
+  if (format && format.join(' ') !== VPC_FLOW_DEFAULT_FIELDS.join(' '))
+    netobs.flowlog = { fields: format.join(' ') };
+  if (Object.keys(netobs).length > 0) doc.netobs = netobs;
+  return { id: documentId(origin.logGroup, origin.logStream, event.id), doc };
+}

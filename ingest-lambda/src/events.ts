@@ -1,0 +1,186 @@
+// Normalises every event shape the forwarder accepts into work items, one list per message:
+// SQS messages carrying S3 notifications (directly, SNS-wrapped raw or not, or EventBridge
+// "Object Created"), direct S3 / SNS / EventBridge invocations, and CloudWatch Logs
+// subscription payloads. A message that cannot be understood is reported on its own, never
+// thrown for the whole batch.
+import { gunzipSync } from 'node:zlib';
+
+export interface S3ObjectRef {
+  kind: 's3';
+  bucket: string;
+  /** Decoded key (S3 notifications form-encode it: "+" is a space). */
+  key: string;
+  size?: number;
+  versionId?: string;
+  etag?: string;
+  /** Event time, used as @timestamp fallback for lines without one. */
+  eventTime?: string;
+}
+
+export interface LogEventsBatch {
+  kind: 'cloudwatch';
+  logGroup: string;
+  logStream: string;
+  owner?: string;
+  events: { id: string; timestamp: number; message: string }[];
+}
+
+export type WorkItem = S3ObjectRef | LogEventsBatch;
+
+export interface NormalisedMessage {
+  /** SQS message id (for batchItemFailures), or a synthetic id for other invocations. */
+  id: string;
+  items: WorkItem[];
+  /** Why the message could not be understood; such a message is reported failed. */
+  error?: string;
+  /** True for notifications that need no work (s3:TestEvent, CloudWatch control messages). */
+  ignored?: string;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** S3 event keys are URL form-encoded: "+" means space, then percent-decoding. */
+export function decodeS3Key(key: string): string {
+  return decodeURIComponent(key.replace(/\+/g, ' '));
+}
+
+function fromS3Records(records: unknown[]): WorkItem[] {
+  const items: WorkItem[] = [];
+  for (const record of records) {
+    if (!isObject(record) || !isObject(record.s3)) throw new Error('S3 record without "s3"');
+    const eventName = String(record.eventName ?? '');
+    if (eventName && !eventName.startsWith('ObjectCreated')) continue;
+    const bucket = (record.s3.bucket as Json | undefined)?.name;
+    const object = record.s3.object as Json | undefined;
+    if (typeof bucket !== 'string' || !object || typeof object.key !== 'string') {
+      throw new Error('S3 record without bucket name or object key');
+    }
+    items.push({
+      kind: 's3',
+      bucket,
+      key: decodeS3Key(object.key),
+      size: typeof object.size === 'number' ? object.size : undefined,
+      versionId: typeof object.versionId === 'string' ? object.versionId : undefined,
+      etag: typeof object.eTag === 'string' ? object.eTag : undefined,
+      eventTime: typeof record.eventTime === 'string' ? record.eventTime : undefined,
+    });
+  }
+  return items;
+}
+
+function fromEventBridge(event: Json): WorkItem[] {
+  const detail = event.detail as Json | undefined;
+  const bucket = (detail?.bucket as Json | undefined)?.name;
+  const object = detail?.object as Json | undefined;
+  if (typeof bucket !== 'string' || typeof object?.key !== 'string') {
+    throw new Error('EventBridge event without detail.bucket.name or detail.object.key');
+  }
+  return [
+    {
+      kind: 's3',
+      bucket,
+      // EventBridge keys are not form-encoded, but may be percent-encoded.
+      key: decodeURIComponent(object.key),
+      size: typeof object.size === 'number' ? object.size : undefined,
+      versionId: typeof object['version-id'] === 'string' ? object['version-id'] : undefined,
+      etag: typeof object.etag === 'string' ? object.etag : undefined,
+      eventTime: typeof event.time === 'string' ? event.time : undefined,
+    },
+  ];
+}
+
+/** CloudWatch Logs subscription data: base64 of gzipped JSON. */
+export function decodeCloudWatchLogs(data: string): LogEventsBatch | 'control' {
+  const payload = JSON.parse(gunzipSync(Buffer.from(data, 'base64')).toString('utf8')) as Json;
+  if (payload.messageType === 'CONTROL_MESSAGE') return 'control';
+  if (!Array.isArray(payload.logEvents))
+    throw new Error('CloudWatch Logs payload without logEvents');
+  return {
+    kind: 'cloudwatch',
+    logGroup: String(payload.logGroup ?? ''),
+    logStream: String(payload.logStream ?? ''),
+    owner: typeof payload.owner === 'string' ? payload.owner : undefined,
+    events: (payload.logEvents as Json[]).map((e) => ({
+      id: String(e.id),
+      timestamp: Number(e.timestamp),
+      message: String(e.message ?? ''),
+    })),
+  };
+}
+
+/** Interprets one JSON payload (an SQS body, an SNS message or a direct invocation). */
+function interpret(body: Json): { items: WorkItem[]; ignored?: string } {
+  if (body.Event === 's3:TestEvent') return { items: [], ignored: 's3:TestEvent' };
+  if (Array.isArray(body.Records)) {
+    const records = body.Records as Json[];
+    // SNS notification (non-raw delivery) inside SQS, or an SNS-triggered Lambda.
+    if (records.length > 0 && isObject(records[0].Sns)) {
+      return records
+        .map((r) => interpret(parseJson(String((r.Sns as Json).Message), 'SNS Message')))
+        .reduce(
+          (acc, next) => ({
+            items: [...acc.items, ...next.items],
+            ignored: acc.ignored ?? next.ignored,
+          }),
+          {
+            items: [] as WorkItem[],
+          }
+        );
+    }
+    return { items: fromS3Records(records) };
+  }
+  if (body.Type === 'Notification' && typeof body.Message === 'string') {
+    return interpret(parseJson(body.Message, 'SNS Message'));
+  }
+  if (body['detail-type'] === 'Object Created' && body.source === 'aws.s3')
+    return { items: fromEventBridge(body) };
+  if (isObject(body.awslogs) && typeof body.awslogs.data === 'string') {
+    const batch = decodeCloudWatchLogs(body.awslogs.data);
+    return batch === 'control'
+      ? { items: [], ignored: 'CloudWatch Logs control message' }
+      : { items: [batch] };
+  }
+  throw new Error(
+    `unrecognised event shape (keys: ${Object.keys(body).slice(0, 8).join(', ') || 'none'})`
+  );
+}
+
+function parseJson(text: string, what: string): Json {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${what} is not JSON`);
+  }
+  if (!isObject(parsed)) throw new Error(`${what} is not a JSON object`);
+  return parsed;
+}
+
+function normaliseOne(
+  id: string,
+  interpretBody: () => { items: WorkItem[]; ignored?: string }
+): NormalisedMessage {
+  try {
+    const { items, ignored } = interpretBody();
+    return { id, items, ignored };
+  } catch (error) {
+    return { id, items: [], error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The Lambda event, whatever triggered it, as messages with work items. */
+export function normaliseEvent(event: unknown): NormalisedMessage[] {
+  if (!isObject(event)) return [{ id: 'event', items: [], error: 'event is not an object' }];
+  const records = Array.isArray(event.Records) ? (event.Records as Json[]) : undefined;
+  if (records && records.length > 0 && records[0].eventSource === 'aws:sqs') {
+    return records.map((record, i) =>
+      normaliseOne(String(record.messageId ?? `sqs-${i}`), () =>
+        interpret(parseJson(String(record.body ?? ''), 'SQS message body'))
+      )
+    );
+  }
+  return [normaliseOne('event', () => interpret(event))];
+}

@@ -1,0 +1,144 @@
+// Turns an object's byte stream into lines with byte offsets, without ever holding the whole
+// object: gunzip when the bytes say gzip (magic number, not the file name), split on \n, strip a
+// trailing \r, keep a last line that has no newline, and refuse Parquet with a clear message.
+import { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
+import { createGunzip } from 'node:zlib';
+
+export interface Line {
+  /** The line's text (invalid UTF-8 bytes become U+FFFD; see `raw`). */
+  text: string;
+  /** Byte offset of the line's first byte in the uncompressed stream. */
+  offset: number;
+  /** The original bytes, only when they are not valid UTF-8 (so nothing is lost). */
+  raw?: Buffer;
+  /** Set on the pieces of a line longer than maxLineBytes, which is shipped in pieces. */
+  piece?: number;
+}
+
+export class UnsupportedFormatError extends Error {}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const PARQUET_MAGIC = Buffer.from('PAR1');
+
+export interface ReadOptions {
+  /** Lines longer than this are shipped in pieces of this size (default 16 MiB). */
+  maxLineBytes?: number;
+}
+
+/** Reads up to `count` leading bytes, returning them and a stream of everything (them included). */
+async function peek(
+  source: AsyncIterable<Uint8Array>,
+  count: number
+): Promise<{ head: Buffer; all: AsyncIterable<Buffer> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const taken: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < count) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = Buffer.from(next.value);
+    taken.push(chunk);
+    size += chunk.length;
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    yield* taken;
+    if (done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield Buffer.from(next.value);
+  }
+  return { head: Buffer.concat(taken).subarray(0, count), all: all() };
+}
+
+/** The decompressed bytes of an object stream. */
+export async function decodedStream(
+  source: AsyncIterable<Uint8Array>
+): Promise<AsyncIterable<Buffer>> {
+  const { head, all } = await peek(source, 4);
+  if (head.length >= 4 && head.equals(PARQUET_MAGIC)) {
+    throw new UnsupportedFormatError(
+      'Parquet objects are not supported: configure the flow log to deliver plain text (log-format text) to S3'
+    );
+  }
+  if (head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) {
+    // Node's gunzip also reads multi-member gzip files (concatenated members) to the end.
+    return Readable.from(all).pipe(createGunzip());
+  }
+  return all;
+}
+
+function toLine(bytes: Buffer, offset: number, piece?: number): Line {
+  let end = bytes.length;
+  if (end > 0 && bytes[end - 1] === 0x0d) end -= 1;
+  const body = bytes.subarray(0, end);
+  const valid = isUtf8(body);
+  return {
+    text: body.toString('utf8'),
+    offset,
+    ...(valid ? {} : { raw: Buffer.from(body) }),
+    ...(piece !== undefined ? { piece } : {}),
+  };
+}
+
+/** Splits decoded bytes into lines; empty lines are skipped (their offsets still count). */
+export async function* splitLines(
+  bytes: AsyncIterable<Buffer>,
+  options: ReadOptions = {}
+): AsyncGenerator<Line> {
+  const maxLine = options.maxLineBytes ?? 16 * 1024 * 1024;
+  let pending: Buffer[] = [];
+  let pendingSize = 0;
+  let lineStart = 0; // offset of the pending line's first byte
+  let position = 0; // offset of the current chunk's first byte
+  let piece: number | undefined;
+
+  for await (const chunk of bytes) {
+    let from = 0;
+    while (from < chunk.length) {
+      const newline = chunk.indexOf(0x0a, from);
+      if (newline < 0) {
+        pending.push(chunk.subarray(from));
+        pendingSize += chunk.length - from;
+        // A runaway line: ship what we have as a piece rather than growing without bound.
+        while (pendingSize >= maxLine) {
+          const joined = Buffer.concat(pending);
+          piece = (piece ?? -1) + 1;
+          yield toLine(joined.subarray(0, maxLine), lineStart, piece);
+          lineStart += maxLine;
+          pending = [joined.subarray(maxLine)];
+          pendingSize = joined.length - maxLine;
+        }
+        break;
+      }
+      const tail = chunk.subarray(from, newline);
+      const line = pendingSize > 0 ? Buffer.concat([...pending, tail]) : tail;
+      if (line.length > 0 && !(line.length === 1 && line[0] === 0x0d)) {
+        yield toLine(line, lineStart, piece === undefined ? undefined : piece + 1);
+      }
+      pending = [];
+      pendingSize = 0;
+      piece = undefined;
+      from = newline + 1;
+      lineStart = position + from;
+    }
+    position += chunk.length;
+  }
+  if (pendingSize > 0) {
+    const line = Buffer.concat(pending);
+    if (!(line.length === 1 && line[0] === 0x0d)) {
+      yield toLine(line, lineStart, piece === undefined ? undefined : piece + 1);
+    }
+  }
+}
+
+/** Lines of an object stream: decompressed when gzip, split, with byte offsets. */
+export async function* readLines(
+  source: AsyncIterable<Uint8Array>,
+  options: ReadOptions = {}
+): AsyncGenerator<Line> {
+  yield* splitLines(await decodedStream(source), options);
+}
