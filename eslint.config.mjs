@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', '.cache/**', '**/dist/**', 'build/**', 'coverage/**', 'target/**'],
+    ignores: [
+      'common/kql/kql_parser.generated.js',
+      'node_modules/**',
+      '.cache/**',
+      '**/dist/**',
+      'build/**',
+      'coverage/**',
+      'target/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
