@@ -37,7 +37,7 @@ function AppLayout({ onRouteChange }: Pick<AppProps, 'onRouteChange'>) {
     <EuiPageTemplate restrictWidth={false} panelled={false} offset={0} grow>
       <EuiPageTemplate.Header
         pageTitle={PLUGIN_NAME}
-        iconType="online"
+        iconType="logoObservability"
         tabs={PAGE_IDS.map((page) => ({
           label: PAGE_TITLES[page],
           isSelected: route.page === page,

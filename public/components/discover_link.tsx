@@ -1,7 +1,7 @@
-// "Open in Discover" when there is a Kibana to open; otherwise the KQL itself, copyable, so the
-// standalone app is still useful for building queries.
+// "Open in Discover" when there is a Kibana to open; otherwise a button that copies the KQL, so
+// the standalone app is still useful for building queries.
 import React from 'react';
-import { EuiButtonIcon, EuiCode, EuiCopy, EuiFlexGroup, EuiFlexItem, EuiLink } from '@elastic/eui';
+import { EuiButtonEmpty, EuiCopy, EuiLink } from '@elastic/eui';
 import { useServices } from '../context/services_context';
 import type { DiscoverTarget } from '../services';
 
@@ -38,18 +38,16 @@ export function DiscoverLink({
     );
   }
   if (hideWhenUnavailable) return null;
+  // No Kibana to open: a compact copy button; the KQL rides in data-kql and the tooltip.
   return (
-    <EuiFlexGroup gutterSize="xs" alignItems="center" responsive={false} wrap={false}>
-      <EuiFlexItem grow={false} style={{ minWidth: 0 }}>
-        <EuiCode data-test-subj={rest['data-test-subj']} style={{ wordBreak: 'break-all' }}>
-          {target.kql || '*'}
-        </EuiCode>
-      </EuiFlexItem>
-      <EuiFlexItem grow={false}>
-        <EuiCopy textToCopy={target.kql}>
-          {(copy) => <EuiButtonIcon iconType="copy" aria-label="Copy KQL" onClick={copy} />}
-        </EuiCopy>
-      </EuiFlexItem>
-    </EuiFlexGroup>
+    <span data-test-subj={rest['data-test-subj']} data-kql={target.kql || '*'}>
+      <EuiCopy textToCopy={target.kql || '*'} beforeMessage={`Copy KQL: ${target.kql || '*'}`}>
+        {(copy) => (
+          <EuiButtonEmpty size="xs" iconType="copy" onClick={copy}>
+            Copy KQL
+          </EuiButtonEmpty>
+        )}
+      </EuiCopy>
+    </span>
   );
 }

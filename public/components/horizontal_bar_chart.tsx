@@ -23,8 +23,9 @@ export function HorizontalBarChart({
 }: HorizontalBarChartProps) {
   const baseTheme = useChartsBaseTheme();
   return (
-    <Chart size={{ height: Math.max(120, buckets.length * 28 + 40) }} title={title}>
+    <Chart size={{ height: Math.max(120, buckets.length * 28 + 40) }}>
       <Settings
+        ariaLabel={title}
         baseTheme={baseTheme}
         rotation={90}
         onElementClick={(elements) => {

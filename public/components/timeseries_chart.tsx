@@ -34,8 +34,9 @@ export function TimeseriesChart({
   const times = points.map((p) => p.time);
   const formatTime = niceTimeFormatter([Math.min(...times), Math.max(...times)]);
   return (
-    <Chart size={{ height }} title={title}>
+    <Chart size={{ height }}>
       <Settings
+        ariaLabel={title}
         baseTheme={baseTheme}
         showLegend
         legendPosition={Position.Bottom}

@@ -75,7 +75,9 @@ describe('OverviewPage', () => {
     );
     const row = within(screen.getByTestId('panel-protocols')).getByTestId('row-tcp');
     // No Kibana in this test: the row shows the KQL that Discover would get.
-    expect(row).toHaveTextContent('network.transport: "tcp"');
+    expect(
+      within(row).getByRole('button', { name: 'Copy KQL' }).closest('[data-kql]')
+    ).toHaveAttribute('data-kql', 'network.transport: "tcp"');
     expect(screen.getByTestId('panel-direction')).toHaveTextContent('No matching documents');
   });
 

@@ -1,8 +1,5 @@
 // Launches Debian's Chromium headless through playwright-core (no browser download), with the
-// flags this sandboxed, offline machine needs.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// flags this sandboxed, offline machine needs (playwright gives each launch a fresh profile).
 import type { Browser } from 'playwright-core';
 import { chromium, selectors } from 'playwright-core';
 
@@ -22,7 +19,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(os.tmpdir(), 'netobs-chromium-'))}`,
     ],
   });
 }

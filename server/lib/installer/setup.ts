@@ -37,10 +37,11 @@ async function missingPrivileges(client: SetupClient): Promise<string[]> {
       .filter(([, granted]) => !granted)
       .map(([name]) => name);
   } catch (error) {
-    // Security switched off: everybody may do everything.
+    // Security switched off (the endpoint is then missing or refuses): everybody may do everything.
+    const reason = describeEsError(error).reason;
     if (
-      /security.*(disabled|not enabled)|Security must be explicitly enabled/i.test(
-        describeEsError(error).reason
+      /security.*(disabled|not enabled)|Security must be explicitly enabled|no handler found/i.test(
+        reason
       )
     )
       return [];
