@@ -1,0 +1,108 @@
+import type { Readable } from 'node:stream';
+import type { KibanaSavedObject } from '../assets/load_kibana_assets';
+import type { ImporterLike, SavedObjectsClientLike } from './kibana_saved_objects_port';
+import { kibanaSavedObjectsPort } from './kibana_saved_objects_port';
+
+const objects: KibanaSavedObject[] = [
+  { id: 'dv', type: 'index-pattern', attributes: { title: 'logs-netobs.*-*' }, references: [] },
+  {
+    id: 'q',
+    type: 'query',
+    attributes: { title: 'Q', query: { query: 'a:1', language: 'kuery' } },
+    references: [],
+  },
+  {
+    id: 'd',
+    type: 'dashboard',
+    attributes: { title: 'D' },
+    references: [{ name: 'r', type: 'index-pattern', id: 'dv' }],
+  },
+];
+
+/** An in-memory saved-objects store with the importer's overwrite semantics. */
+function fakeKibana(initial: Record<string, Record<string, unknown>> = {}) {
+  const store = new Map(Object.entries(initial));
+  const imports: { overwrite: boolean; ids: string[] }[] = [];
+  const client: SavedObjectsClientLike = {
+    bulkGet: async (refs) => ({
+      saved_objects: refs.map(({ type, id }) =>
+        store.has(`${type}/${id}`)
+          ? { type, id, attributes: store.get(`${type}/${id}`) }
+          : { type, id, error: { statusCode: 404 } }
+      ),
+    }),
+    delete: async (type, id) => store.delete(`${type}/${id}`),
+  };
+  const importer: ImporterLike = {
+    import: async ({ readStream, overwrite }) => {
+      let text = '';
+      for await (const chunk of readStream as Readable) text += chunk;
+      const parsed = text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as KibanaSavedObject);
+      imports.push({ overwrite, ids: parsed.map((o) => o.id) });
+      const errors = [];
+      for (const o of parsed) {
+        const key = `${o.type}/${o.id}`;
+        if (store.has(key) && !overwrite)
+          errors.push({ id: o.id, type: o.type, error: { type: 'conflict' } });
+        else store.set(key, o.attributes);
+      }
+      return { success: errors.length === 0, errors };
+    },
+  };
+  return { store, imports, port: kibanaSavedObjectsPort(client, importer, objects) };
+}
+
+test('first install imports data views without overwrite and the rest with it', async () => {
+  const { imports, port } = fakeKibana();
+  const results = await port.install({});
+  expect(results.map((r) => [r.name, r.action])).toEqual([
+    ['dv', 'installed'],
+    ['q', 'installed'],
+    ['d', 'installed'],
+  ]);
+  expect(imports).toEqual([
+    { overwrite: false, ids: ['dv'] },
+    { overwrite: true, ids: ['q', 'd'] },
+  ]);
+  expect((await port.status()).every((s) => s.state === 'installed')).toBe(true);
+});
+
+test("a re-run changes nothing, and a user's data view edits survive an upgrade", async () => {
+  const { imports, store, port } = fakeKibana({
+    'index-pattern/dv': {
+      title: 'logs-netobs.*-*',
+      fieldFormatMap: '{"bytes":"bytes"}',
+      name: 'mine',
+    },
+    'query/q': { title: 'Q', query: { query: 'a:1', language: 'kuery' } },
+    'dashboard/d': { title: 'old dashboard' },
+  });
+  const status = await port.status();
+  expect(status.map((s) => s.state)).toEqual(['installed', 'installed', 'outdated']);
+  const results = await port.install({});
+  expect(results.map((r) => [r.name, r.action])).toEqual([
+    ['dv', 'unchanged'],
+    ['d', 'updated'],
+    ['q', 'unchanged'],
+  ]);
+  expect(imports).toEqual([{ overwrite: true, ids: ['d'] }]);
+  expect(store.get('index-pattern/dv')?.name).toBe('mine');
+  expect(store.get('dashboard/d')?.title).toBe('D');
+});
+
+test('uninstall removes only what exists, dashboards before data views', async () => {
+  const { store, port } = fakeKibana({
+    'index-pattern/dv': { title: 'x' },
+    'dashboard/d': { title: 'D' },
+  });
+  const results = await port.uninstall();
+  expect(results.map((r) => [r.name, r.action])).toEqual([
+    ['d', 'removed'],
+    ['q', 'skipped'],
+    ['dv', 'removed'],
+  ]);
+  expect(store.size).toBe(0);
+});
