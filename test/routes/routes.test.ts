@@ -1,0 +1,169 @@
+// The plugin's route handlers over real HTTP (the standalone router adapter keeps Kibana's
+// internal-origin and xsrf rules) against real Elasticsearch: validation answers 400 naming the
+// field, setup is idempotent, analytics answer for every source, a bad KQL is a 400, an unknown
+// query a 404, and a query's count equals Elasticsearch's own count.
+import { startAppServer } from '../../dev/app_server/server';
+import { API_BASE, INTERNAL_API_BASE, SOURCE_IDS } from '../../common/constants';
+import type {
+  OverviewResponse,
+  QueryCountResponse,
+  SetupResponse,
+  StatusResponse,
+} from '../../common/api_types';
+import { esUrl, testClient } from '../support/es_env';
+
+const es = testClient();
+let app: { url: string; close: () => Promise<void> };
+const INTERNAL = { 'x-elastic-internal-origin': 'Kibana', 'content-type': 'application/json' };
+const PUBLIC = { 'kbn-xsrf': 'true', 'content-type': 'application/json' };
+
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = INTERNAL
+) {
+  const response = await fetch(`${app.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+beforeAll(async () => {
+  app = await startAppServer({ esUrl: esUrl(), port: 0, shellDir: __dirname });
+});
+afterAll(async () => {
+  await app.close();
+  await es.close();
+});
+
+test('setup validates its body strictly and names the field', async () => {
+  const unknown = await call<{ message: string }>(
+    'POST',
+    `${API_BASE}/setup`,
+    { retention: '30d', colour: 'red' },
+    PUBLIC
+  );
+  expect(unknown).toEqual({
+    status: 400,
+    body: expect.objectContaining({
+      message: '[request body]: [colour]: definition for this key is missing',
+    }),
+  });
+  const bad = await call<{ message: string }>(
+    'POST',
+    `${API_BASE}/setup`,
+    { retention: '30 days' },
+    PUBLIC
+  );
+  expect(bad.status).toBe(400);
+  expect(bad.body.message).toContain('[retention]');
+});
+
+test('public routes need kbn-xsrf for writes; internal routes need the internal origin header', async () => {
+  expect(
+    (await call('POST', `${API_BASE}/setup`, {}, { 'content-type': 'application/json' })).status
+  ).toBe(400);
+  const internal = await call<{ message: string }>(
+    'GET',
+    `${INTERNAL_API_BASE}/freshness`,
+    undefined,
+    {}
+  );
+  expect(internal.status).toBe(400);
+  expect(internal.body.message).toContain('not available with the current configuration');
+});
+
+test('setup installs, a second run changes nothing, status reports every asset', async () => {
+  await call<SetupResponse>('POST', `${API_BASE}/setup`, {}, PUBLIC);
+  const second = await call<SetupResponse>('POST', `${API_BASE}/setup`, {}, PUBLIC);
+  expect(second.status).toBe(200);
+  const templates = second.body.results.filter((r) => r.type !== 'ingest_pipeline');
+  expect(templates.map((r) => r.action)).toEqual(new Array(13).fill('unchanged'));
+  const status = await call<StatusResponse>('GET', `${API_BASE}/status`, undefined, {});
+  expect(status.status).toBe(200);
+  expect(status.body.assets).toHaveLength(19);
+  expect(status.body.privileges.cluster).toEqual([
+    'manage_index_templates',
+    'manage_ingest_pipelines',
+  ]);
+});
+
+test.each(SOURCE_IDS)('the %s overview answers with KPIs and panels', async (source) => {
+  const response = await call<OverviewResponse>('POST', `${INTERNAL_API_BASE}/overview/${source}`, {
+    from: 'now-30d',
+    to: 'now',
+  });
+  expect(response.status).toBe(200);
+  expect(response.body.kpis.length).toBeGreaterThanOrEqual(3);
+  expect(response.body.panels.length).toBeGreaterThanOrEqual(5);
+  const flows = await es.count({
+    index: `logs-netobs.${source}-*`,
+    query: { range: { '@timestamp': { gte: 'now-30d', lte: 'now' } } },
+    ignore_unavailable: true,
+    allow_no_indices: true,
+  });
+  expect(response.body.total).toBe(flows.count);
+});
+
+test('bad input to analytics: unknown source, bad KQL, bad date, unknown query', async () => {
+  expect(
+    (await call('POST', `${INTERNAL_API_BASE}/overview/s3`, { from: 'now-1h', to: 'now' })).status
+  ).toBe(400);
+  const kql = await call<{ message: string }>('POST', `${INTERNAL_API_BASE}/overview/vpcflow`, {
+    from: 'now-1h',
+    to: 'now',
+    kql: 'source.ip: (',
+  });
+  expect(kql.status).toBe(400);
+  expect(kql.body.message).toMatch(/^Invalid KQL: .*at column/);
+  expect(
+    (await call('POST', `${INTERNAL_API_BASE}/overview/vpcflow`, { from: 'yesterday', to: 'now' }))
+      .status
+  ).toBe(400);
+  expect(
+    (
+      await call('POST', `${INTERNAL_API_BASE}/query_count`, {
+        from: 'now-1h',
+        to: 'now',
+        id: 'no-such-query',
+      })
+    ).status
+  ).toBe(404);
+});
+
+test("a prebuilt query's count equals Elasticsearch's count of the same thing", async () => {
+  const response = await call<QueryCountResponse>('POST', `${INTERNAL_API_BASE}/query_count`, {
+    from: 'now-30d',
+    to: 'now',
+    id: 'vpc-source-blocked-on',
+    params: { ip: '198.51.100.7' },
+  });
+  expect(response.status).toBe(200);
+  expect(response.body.kql).toBe('event.action: "reject" and source.ip: "198.51.100.7"');
+  const expected = await es.count({
+    index: 'logs-netobs.vpcflow-*',
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    query: {
+      bool: {
+        filter: [
+          { range: { '@timestamp': { gte: 'now-30d', lte: 'now' } } },
+          { term: { 'event.action': 'reject' } },
+          { term: { 'source.ip': '198.51.100.7' } },
+        ],
+      },
+    },
+  });
+  expect(response.body.count).toBe(expected.count);
+});
+
+test('freshness lists every source and unknown', async () => {
+  const response = await call<{ sources: { source: string }[] }>(
+    'GET',
+    `${INTERNAL_API_BASE}/freshness`
+  );
+  expect(response.body.sources.map((s) => s.source)).toEqual([...SOURCE_IDS, 'unknown']);
+});
