@@ -1,20 +1,18 @@
 // Starts, stops and inspects a single-node Elasticsearch on 127.0.0.1 from the cached
 // distribution. One directory per HTTP port holds its config, data, logs and pid file, so a
 // development node (9200) and a test node (9250) can run side by side.
-import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  chownSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { diskUsage } from '../local_process/disk_usage';
+import { getJson } from '../local_process/http_json';
+import { logTail } from '../local_process/log_tail';
+import { readPid, stopPid } from '../local_process/pid_file';
+import { chownTree, systemUser } from '../local_process/system_user';
+import { waitForHttp } from '../local_process/wait_for_http';
 import { CACHE_DIR, ensureDistribution, findJavaHome, LocalEsError } from './distribution';
+
+export { diskUsage };
 
 export interface NodeOptions {
   port: number;
@@ -56,50 +54,6 @@ export function nodeDir(port: number): string {
 
 function pidFile(port: number): string {
   return path.join(nodeDir(port), 'es.pid');
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function readPid(port: number): number | undefined {
-  const file = pidFile(port);
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
-}
-
-/** Elasticsearch refuses to run as root: under root we run it as a dedicated system user. */
-function runAsUser(): { uid: number; gid: number } | undefined {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
-  try {
-    execFileSync('id', ['-u', ES_USER], { stdio: 'ignore' });
-  } catch {
-    execFileSync('useradd', [
-      '--system',
-      '--no-create-home',
-      '--shell',
-      '/usr/sbin/nologin',
-      ES_USER,
-    ]);
-  }
-  const uid = Number(execFileSync('id', ['-u', ES_USER]).toString().trim());
-  const gid = Number(execFileSync('id', ['-g', ES_USER]).toString().trim());
-  return { uid, gid };
-}
-
-function chownTree(dir: string, owner: { uid: number; gid: number }): void {
-  chownSync(dir, owner.uid, owner.gid);
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) chownTree(full, owner);
-    else chownSync(full, owner.uid, owner.gid);
-  }
 }
 
 function writeConfig(home: string, dir: string, options: NodeOptions): string {
@@ -157,48 +111,23 @@ function authHeader(security: boolean): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
 }
 
-async function fetchJson(url: string, headers: Record<string, string>): Promise<unknown> {
-  const response = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
-}
-
 /** Reads the node's version; the integration-test distribution has no `GET /` handler. */
 async function nodeVersion(port: number, security: boolean): Promise<string> {
-  const body = (await fetchJson(
+  const body = await getJson<{ nodes: Record<string, { version: string }> }>(
     `${nodeUrl(port)}/_nodes/_local?filter_path=nodes.*.version`,
     authHeader(security)
-  )) as { nodes: Record<string, { version: string }> };
+  );
   return Object.values(body.nodes)[0].version;
 }
 
-async function waitForHealth(port: number, security: boolean, pid: number, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) throw new LocalEsError('Elasticsearch exited during startup.');
-    try {
-      await fetchJson(
-        `${nodeUrl(port)}/_cluster/health?wait_for_status=yellow&timeout=1s`,
-        authHeader(security)
-      );
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new LocalEsError(`Elasticsearch did not answer on port ${port} within ${timeoutMs} ms.`);
-}
-
-function lastLogLines(dir: string, count: number): string {
-  const log = path.join(dir, 'logs', 'netobs-local.log');
-  if (!existsSync(log)) return '(no log file)';
-  return readFileSync(log, 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+function lastLogLines(dir: string): string {
+  return logTail(path.join(dir, 'logs', 'netobs-local.log'));
 }
 
 /** Starts a node on `options.port` (or reports the one already running there). */
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
   const security = options.security ?? false;
-  const running = readPid(options.port);
+  const running = readPid(pidFile(options.port));
   if (running) {
     return {
       url: nodeUrl(options.port),
@@ -222,7 +151,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     ES_JAVA_OPTS: '',
   };
   if (security) addFileRealmUsers(home, config, env);
-  const owner = runAsUser();
+  const owner = systemUser(ES_USER);
   if (owner) chownTree(dir, owner);
 
   // `-d` daemonises once the node has started (or exits non-zero when it cannot).
@@ -239,12 +168,21 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
   if (result.status !== 0) {
     throw new LocalEsError(
       `Elasticsearch failed to start (exit ${result.status}).\n${result.stderr.slice(-2000)}\n` +
-        `Last log lines:\n${lastLogLines(dir, 20)}`
+        `Last log lines:\n${lastLogLines(dir)}`
     );
   }
-  const pid = readPid(options.port);
-  if (!pid) throw new LocalEsError(`Elasticsearch wrote no pid file.\n${lastLogLines(dir, 20)}`);
-  await waitForHealth(options.port, security, pid, 90_000);
+  if (!readPid(pidFile(options.port))) {
+    throw new LocalEsError(`Elasticsearch wrote no pid file.\n${lastLogLines(dir)}`);
+  }
+  const pid = await waitForHttp({
+    url: `${nodeUrl(options.port)}/_cluster/health?wait_for_status=yellow&timeout=1s`,
+    headers: authHeader(security),
+    pidFile: pidFile(options.port),
+    timeoutMs: 90_000,
+    product: 'Elasticsearch',
+    diagnostics: () => `Last log lines:\n${lastLogLines(dir)}`,
+    error: LocalEsError,
+  });
   return {
     url: nodeUrl(options.port),
     version: await nodeVersion(options.port, security),
@@ -255,25 +193,10 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
 }
 
 /** Stops the node on `port`; resolves once the process has exited. */
-export async function stopNode(port: number): Promise<boolean> {
-  const pid = readPid(port);
-  if (!pid) return false;
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + 30_000;
-  while (isAlive(pid) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  rmSync(pidFile(port), { force: true });
-  return true;
+export function stopNode(port: number): Promise<boolean> {
+  return stopPid(pidFile(port));
 }
 
 export function runningPid(port: number): number | undefined {
-  return readPid(port);
-}
-
-/** Disk use of a directory in bytes (du), for the start-up report. */
-export function diskUsage(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return Number(execFileSync('du', ['-sb', dir]).toString().split('\t')[0]);
+  return readPid(pidFile(port));
 }

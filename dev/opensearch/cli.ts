@@ -1,8 +1,7 @@
 // `npx tsx dev/opensearch/cli.ts start|stop|status [--port 9350] [--heap 512m] [--fresh]`:
 // the local OpenSearch that executes our ingest pipelines (see README.md here).
 import { parseArgs } from 'node:util';
-import { LocalEsError } from '../elasticsearch/distribution';
-import { diskUsage } from '../elasticsearch/node';
+import { diskUsage } from '../local_process/disk_usage';
 import { distributionHome, IngestEngineError } from './distribution';
 import {
   DEFAULT_ENGINE_PORT,
@@ -62,7 +61,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof IngestEngineError || error instanceof LocalEsError;
-  console.error(known ? `Error: ${error.message}` : error);
+  console.error(error instanceof IngestEngineError ? `Error: ${error.message}` : error);
   process.exit(1);
 });

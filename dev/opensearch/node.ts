@@ -1,11 +1,10 @@
 // Starts and stops a single-node OpenSearch on loopback that only executes our ingest pipelines
 // (`_ingest/pipeline/_simulate`, indexing with `pipeline`). It never holds product data; one
 // directory per HTTP port keeps its config, data, logs and pid file.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   cpSync,
-  existsSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -13,8 +12,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { findJavaHome } from '../elasticsearch/distribution';
-import { ensureDistribution, IngestEngineError, OS_CACHE_DIR } from './distribution';
+import { getJson } from '../local_process/http_json';
+import { logTail } from '../local_process/log_tail';
+import { readPid, stopPid } from '../local_process/pid_file';
+import { chownTree, systemUser } from '../local_process/system_user';
+import { waitForHttp } from '../local_process/wait_for_http';
+import {
+  engineJavaHome,
+  ensureDistribution,
+  IngestEngineError,
+  OS_CACHE_DIR,
+} from './distribution';
 
 /** Beside the local Elasticsearch (9200 dev, 9250 tests) without clashing with either. */
 export const DEFAULT_ENGINE_PORT = 9350;
@@ -46,39 +54,9 @@ export function engineUrl(port: number): string {
 
 const pidFile = (port: number) => path.join(engineDir(port), 'opensearch.pid');
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The pid of our engine on `port`, if it is running. */
 export function enginePid(port: number): number | undefined {
-  if (!existsSync(pidFile(port))) return undefined;
-  const pid = Number(readFileSync(pidFile(port), 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
-}
-
-/** OpenSearch refuses to run as root: under root it runs as a dedicated system user. */
-function runAsUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) =>
-    Number(execFileSync('id', [flag, OS_USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
-  try {
-    id('-u');
-  } catch {
-    execFileSync('useradd', [
-      '--system',
-      '--no-create-home',
-      '--shell',
-      '/usr/sbin/nologin',
-      OS_USER,
-    ]);
-  }
-  return { uid: id('-u'), gid: id('-g') };
+  return readPid(pidFile(port));
 }
 
 /** A private copy of the distribution's config with our settings and absolute log paths. */
@@ -114,46 +92,12 @@ function writeConfig(home: string, dir: string, port: number, heap: string): str
   return config;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-  if (!response.ok) throw new Error(`${url} → HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-
 export async function engineVersion(url: string): Promise<string> {
   return (await getJson<{ version: { number: string } }>(`${url}/`)).version.number;
 }
 
 function lastLogLines(dir: string): string {
-  const log = path.join(dir, 'logs', 'netobs-ingest-engine.log');
-  if (!existsSync(log)) return '(no log file)';
-  return readFileSync(log, 'utf8').trimEnd().split('\n').slice(-20).join('\n');
-}
-
-/**
- * Waits for the node to answer. Unlike Elasticsearch's, OpenSearch's `-d` returns before the
- * node has booted and writes the pid file only later, so a missing pid file is not yet an error.
- */
-async function waitForEngine(port: number, dir: string): Promise<number> {
-  const deadline = Date.now() + 90_000;
-  let sawPid = false;
-  while (Date.now() < deadline) {
-    const pid = enginePid(port);
-    if (pid) sawPid = true;
-    else if (sawPid) {
-      throw new IngestEngineError(`OpenSearch exited during startup.\n${lastLogLines(dir)}`);
-    }
-    try {
-      await getJson(`${engineUrl(port)}/_cluster/health?wait_for_status=yellow&timeout=1s`);
-      if (pid) return pid;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new IngestEngineError(
-    `OpenSearch did not answer on port ${port} within 90 s.\n${lastLogLines(dir)}`
-  );
+  return logTail(path.join(dir, 'logs', 'netobs-ingest-engine.log'));
 }
 
 /** Starts the engine on `port` (default 9350), or reports the one of ours already there. */
@@ -173,10 +117,10 @@ export async function startIngestEngine(options: EngineOptions = {}): Promise<In
   mkdirSync(path.join(dir, 'logs'), { recursive: true });
   const heap = options.heap ?? process.env.NETOBS_INGEST_ENGINE_HEAP ?? '512m';
   const config = writeConfig(home, dir, port, heap);
-  const owner = runAsUser();
-  if (owner) execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dir]);
+  const owner = systemUser(OS_USER);
+  if (owner) chownTree(dir, owner);
 
-  // `-d` daemonises once the node has booted, or exits non-zero when it cannot. The daemon
+  // `-d` daemonises, or exits non-zero when the node cannot start. The daemon
   // inherits our stdout/stderr and keeps them open, so they go to a file: with pipes,
   // spawnSync would wait for the daemon to exit.
   rmSync(pidFile(port), { force: true });
@@ -186,7 +130,7 @@ export async function startIngestEngine(options: EngineOptions = {}): Promise<In
     stdio: ['ignore', fd, fd],
     env: {
       ...process.env,
-      OPENSEARCH_JAVA_HOME: process.env.OPENSEARCH_JAVA_HOME ?? findJavaHome(),
+      OPENSEARCH_JAVA_HOME: engineJavaHome(),
       OPENSEARCH_PATH_CONF: config,
       OPENSEARCH_JAVA_OPTS: '',
     },
@@ -201,21 +145,21 @@ export async function startIngestEngine(options: EngineOptions = {}): Promise<In
         `Last log lines:\n${lastLogLines(dir)}`
     );
   }
-  const pid = await waitForEngine(port, dir);
+  // Unlike Elasticsearch's, OpenSearch's `-d` returns before the node has booted and writes the
+  // pid file only later, which waitForHttp allows for.
+  const pid = await waitForHttp({
+    url: `${url}/_cluster/health?wait_for_status=yellow&timeout=1s`,
+    pidFile: pidFile(port),
+    timeoutMs: 90_000,
+    product: 'OpenSearch',
+    diagnostics: () => lastLogLines(dir),
+    error: IngestEngineError,
+  });
   const version = await engineVersion(url);
   return { url, version, pid, startupMs: Date.now() - started, alreadyRunning: false };
 }
 
 /** Stops our engine on `port`; resolves once it has exited. False when none was running. */
-export async function stopIngestEngine(port: number = DEFAULT_ENGINE_PORT): Promise<boolean> {
-  const pid = enginePid(port);
-  if (!pid) return false;
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + 30_000;
-  while (isAlive(pid) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  rmSync(pidFile(port), { force: true });
-  return true;
+export function stopIngestEngine(port: number = DEFAULT_ENGINE_PORT): Promise<boolean> {
+  return stopPid(pidFile(port));
 }

@@ -106,11 +106,24 @@ export function createClient(config: ForwarderConfig['elasticsearch']): Client {
   return new Client(options);
 }
 
+/** A URL without its user info (`https://user:secret@host` is accepted by the client). */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
 /** What may be logged about the configuration: never a credential. */
 export function describeConfig(config: ForwarderConfig): Record<string, unknown> {
+  const { node, cloudId } = config.elasticsearch;
   return {
-    elasticsearch:
-      config.elasticsearch.node ?? `cloud:${config.elasticsearch.cloudId?.split(':')[0]}`,
+    elasticsearch: node ? withoutCredentials(node) : `cloud:${cloudId?.split(':')[0]}`,
     auth: config.elasticsearch.apiKey
       ? 'api_key'
       : config.elasticsearch.username

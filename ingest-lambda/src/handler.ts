@@ -70,7 +70,11 @@ export async function handler(
   event: unknown,
   context: LambdaContext
 ): Promise<BatchResponse | { shipped: number }> {
-  runtime ??= init();
+  // A failed start (e.g. Secrets Manager briefly unreachable) must not poison the container.
+  runtime ??= init().catch((error: unknown) => {
+    runtime = undefined;
+    throw error;
+  });
   const rt = await runtime;
   const deadline = Date.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS;
   const messages = normaliseEvent(event);
@@ -86,7 +90,7 @@ export async function handler(
       failed.push(message.id);
       continue;
     }
-    if (message.ignored) {
+    if (message.ignored && message.items.length === 0) {
       log('info', 'message ignored', { messageId: message.id, reason: message.ignored });
       continue;
     }

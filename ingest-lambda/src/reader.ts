@@ -1,7 +1,7 @@
 // Turns an object's byte stream into lines with byte offsets, without ever holding the whole
 // object: gunzip when the bytes say gzip (magic number, not the file name), split on \n, strip a
 // trailing \r, keep a last line that has no newline, and refuse Parquet with a clear message.
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 
@@ -46,10 +46,15 @@ async function peek(
     size += chunk.length;
   }
   async function* all(): AsyncGenerator<Buffer> {
-    yield* taken;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next())
-      yield Buffer.from(next.value);
+    try {
+      yield* taken;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next())
+        yield Buffer.from(next.value);
+    } finally {
+      // A consumer that stops early must release the source (an S3 body holds a socket).
+      if (!done) await iterator.return?.();
+    }
   }
   return { head: Buffer.concat(taken).subarray(0, count), all: all() };
 }
@@ -66,14 +71,17 @@ export async function decodedStream(
   }
   if (head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) {
     // Node's gunzip also reads multi-member gzip files (concatenated members) to the end.
-    return Readable.from(all).pipe(createGunzip());
+    // pipeline, not pipe: a source error (S3 connection reset) must reach the reader instead of
+    // being an unhandled 'error' event, and a reader that stops early must close the source.
+    return pipeline(Readable.from(all), createGunzip(), () => undefined);
   }
   return all;
 }
 
-function toLine(bytes: Buffer, offset: number, piece?: number): Line {
+/** `final`: the line's last piece (or the whole line), whose trailing \r belongs to a CRLF. */
+function toLine(bytes: Buffer, offset: number, piece?: number, final = true): Line {
   let end = bytes.length;
-  if (end > 0 && bytes[end - 1] === 0x0d) end -= 1;
+  if (final && end > 0 && bytes[end - 1] === 0x0d) end -= 1;
   const body = bytes.subarray(0, end);
   const valid = isUtf8(body);
   return {
@@ -84,55 +92,65 @@ function toLine(bytes: Buffer, offset: number, piece?: number): Line {
   };
 }
 
-/** Splits decoded bytes into lines; empty lines are skipped (their offsets still count). */
+/**
+ * Splits decoded bytes into lines; empty lines are skipped (their offsets still count). A line
+ * longer than maxLineBytes is shipped as pieces of exactly maxLineBytes (the last one shorter),
+ * so memory stays bounded whatever the object holds.
+ */
 export async function* splitLines(
   bytes: AsyncIterable<Buffer>,
   options: ReadOptions = {}
 ): AsyncGenerator<Line> {
   const maxLine = options.maxLineBytes ?? 16 * 1024 * 1024;
-  let pending: Buffer[] = [];
+  const pending: Buffer[] = [];
   let pendingSize = 0;
   let lineStart = 0; // offset of the pending line's first byte
   let position = 0; // offset of the current chunk's first byte
   let piece: number | undefined;
 
+  const endsWithCr = (): boolean => {
+    const last = pending[pending.length - 1];
+    return last !== undefined && last[last.length - 1] === 0x0d;
+  };
+
+  function* takeLine(): Generator<Line> {
+    const line = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingSize);
+    if (line.length > 0 && !(line.length === 1 && line[0] === 0x0d)) {
+      yield toLine(line, lineStart, piece === undefined ? undefined : piece + 1);
+    }
+    pending.length = 0;
+    pendingSize = 0;
+    piece = undefined;
+  }
+
   for await (const chunk of bytes) {
     let from = 0;
     while (from < chunk.length) {
       const newline = chunk.indexOf(0x0a, from);
-      if (newline < 0) {
-        pending.push(chunk.subarray(from));
-        pendingSize += chunk.length - from;
-        // A runaway line: ship what we have as a piece rather than growing without bound.
-        while (pendingSize >= maxLine) {
-          const joined = Buffer.concat(pending);
-          piece = (piece ?? -1) + 1;
-          yield toLine(joined.subarray(0, maxLine), lineStart, piece);
-          lineStart += maxLine;
-          pending = [joined.subarray(maxLine)];
-          pendingSize = joined.length - maxLine;
-        }
-        break;
+      const end = newline < 0 ? chunk.length : newline;
+      if (end > from) {
+        pending.push(chunk.subarray(from, end));
+        pendingSize += end - from;
       }
-      const tail = chunk.subarray(from, newline);
-      const line = pendingSize > 0 ? Buffer.concat([...pending, tail]) : tail;
-      if (line.length > 0 && !(line.length === 1 && line[0] === 0x0d)) {
-        yield toLine(line, lineStart, piece === undefined ? undefined : piece + 1);
+      // A runaway line: ship what we have as pieces rather than growing without bound (one
+      // byte more when it is a \r, which may be the first half of a CRLF).
+      while (pendingSize > maxLine + (endsWithCr() ? 1 : 0)) {
+        const joined = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingSize);
+        piece = (piece ?? -1) + 1;
+        yield toLine(joined.subarray(0, maxLine), lineStart, piece, false);
+        lineStart += maxLine;
+        pending.length = 0;
+        pending.push(joined.subarray(maxLine));
+        pendingSize = joined.length - maxLine;
       }
-      pending = [];
-      pendingSize = 0;
-      piece = undefined;
+      if (newline < 0) break;
+      yield* takeLine();
       from = newline + 1;
       lineStart = position + from;
     }
     position += chunk.length;
   }
-  if (pendingSize > 0) {
-    const line = Buffer.concat(pending);
-    if (!(line.length === 1 && line[0] === 0x0d)) {
-      yield toLine(line, lineStart, piece === undefined ? undefined : piece + 1);
-    }
-  }
+  if (pendingSize > 0) yield* takeLine();
 }
 
 /** Lines of an object stream: decompressed when gzip, split, with byte offsets. */

@@ -32,12 +32,19 @@ export async function shipStream(
   const bulk = new BulkShipper(client, shipper);
   const documents = new ObjectDocuments(origin);
   let lines = 0;
-  for await (const line of readLines(source)) {
-    const built = documents.toDocument(line);
-    if (!built) continue;
-    lines += 1;
-    await bulk.add(built.id, built.doc);
-    if (progress.onLines && lines % 5000 === 0) progress.onLines(lines);
+  try {
+    for await (const line of readLines(source)) {
+      const built = documents.toDocument(line);
+      if (!built) continue;
+      lines += 1;
+      await bulk.add(built.id, built.doc);
+      if (progress.onLines && lines % 5000 === 0) progress.onLines(lines);
+    }
+  } catch (error) {
+    // The object failed (read error, bad gzip): let requests in flight settle before reporting,
+    // so nothing of this message is still being sent once the caller has moved on.
+    await bulk.finish().catch(() => undefined);
+    throw error;
   }
   const stats = await bulk.finish();
   progress.onLines?.(lines);

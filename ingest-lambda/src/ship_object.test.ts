@@ -1,0 +1,52 @@
+import type { BulkClient } from './shipper';
+import { shipStream } from './ship_object';
+
+const origin = { bucket: 'b', key: 'k', version: 'v', timestamp: '2026-11-22T12:00:00.000Z' };
+
+function slowClient(log: string[]): BulkClient {
+  const request = async (params: { bulkBody: string }) => {
+    log.push('request started');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    log.push('request done');
+    const count = params.bulkBody.split('\n').filter(Boolean).length / 2;
+    return { items: Array.from({ length: count }, () => ({ create: { status: 201 } })) };
+  };
+  // Only transport.request is used by the shipper.
+  return { transport: { request } } as unknown as BulkClient;
+}
+
+test('counts lines without the header and reports progress', async () => {
+  const log: string[] = [];
+  const seen: number[] = [];
+  async function* source(): AsyncGenerator<Buffer> {
+    yield Buffer.from('version srcaddr dstaddr\n3 a b\n3 c d\n');
+  }
+  const result = await shipStream(
+    slowClient(log),
+    source(),
+    origin,
+    { index: 'x' },
+    {
+      onLines: (n) => seen.push(n),
+    }
+  );
+  expect(result).toMatchObject({ lines: 2, created: 2, failed: 0 });
+  expect(seen).toEqual([2]);
+});
+
+test('a read error mid-object waits for requests in flight before it is reported', async () => {
+  const log: string[] = [];
+  async function* source(): AsyncGenerator<Buffer> {
+    yield Buffer.from('x'.repeat(100) + '\n' + 'y'.repeat(100) + '\n');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    throw new Error('connection reset by peer');
+  }
+  await expect(
+    shipStream(slowClient(log), source(), origin, { index: 'x', maxBytes: 100 })
+  ).rejects.toThrow('connection reset by peer');
+  log.push('reported');
+  expect(log.at(-1)).toBe('reported');
+  expect(log.filter((l) => l === 'request done')).toHaveLength(
+    log.filter((l) => l === 'request started').length
+  );
+});
