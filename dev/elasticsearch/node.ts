@@ -66,7 +66,8 @@ function writeConfig(home: string, dir: string, options: NodeOptions): string {
     'node.name: netobs-local',
     'network.host: 127.0.0.1',
     `http.port: ${options.port}`,
-    `transport.port: ${options.port + 100}`,
+    // +1000, not +100: 9250+100 would be the ingest engine's HTTP port 9350.
+    `transport.port: ${options.port + 1000}`,
     'discovery.type: single-node',
     `path.data: ${path.join(dir, 'data')}`,
     `path.logs: ${path.join(dir, 'logs')}`,
