@@ -2,7 +2,7 @@
 // state, setup through the button, the sample shipped through the real forwarder CLI, the scan
 // and the failing target on the overview, a prebuilt query's live count equal to Elasticsearch's
 // own count, and the KQL bar filtering the charts. Screenshots go to test/screenshots/.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,14 +89,14 @@ test('the sample, shipped through the real forwarder, shows the scan and the fai
   bridge = processors ? undefined : await startBridge({ elasticsearch: esUrl, engine: engine.url });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'netobs-browser-sample-'));
   generateSample({ dir });
-  execFileSync(
-    'node',
-    [path.join(ROOT, 'bin', 'netobs.js'), 'ship', dir, '--es', bridge?.url ?? esUrl],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-    }
-  );
+  // Asynchronously: the bridge answering the CLI lives in this process.
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    const args = [path.join(ROOT, 'bin', 'netobs.js'), 'ship', dir, '--es', bridge?.url ?? esUrl];
+    const child = spawn('node', args, { cwd: ROOT, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  expect(exitCode).toBe(0);
   await es.indices.refresh({ index: 'logs-netobs.*' });
 
   await goto('/overview/vpcflow');
