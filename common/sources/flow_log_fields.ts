@@ -1,23 +1,9 @@
 // Every VPC and Transit Gateway flow-log field AWS documents, by the format version that
 // introduced it. A header line may list any subset in any order.
+import { VPC_FLOW_DEFAULT_FIELDS } from '../constants';
 
 export const VPC_FLOW_FIELDS_BY_VERSION: Record<number, readonly string[]> = {
-  2: [
-    'version',
-    'account-id',
-    'interface-id',
-    'srcaddr',
-    'dstaddr',
-    'srcport',
-    'dstport',
-    'protocol',
-    'packets',
-    'bytes',
-    'start',
-    'end',
-    'action',
-    'log-status',
-  ],
+  2: VPC_FLOW_DEFAULT_FIELDS,
   3: ['vpc-id', 'subnet-id', 'instance-id', 'tcp-flags', 'type', 'pkt-srcaddr', 'pkt-dstaddr'],
   4: ['region', 'az-id', 'sublocation-type', 'sublocation-id'],
   5: ['pkt-src-aws-service', 'pkt-dst-aws-service', 'flow-direction', 'traffic-path'],
