@@ -200,6 +200,17 @@ async function installOne(
   return note;
 }
 
+/** A failed asset with Elasticsearch's reason and, for a 403, the privilege that would grant it. */
+function failedResult(base: { kind: EsAssetKind; name: string }, error: unknown): AssetResult {
+  const described = describeEsError(error);
+  return {
+    ...base,
+    action: 'failed',
+    error: described.reason,
+    missingPrivileges: described.missingPrivileges,
+  };
+}
+
 /** The state of every asset, without changing anything. */
 export async function esAssetStatus(client: EsClient): Promise<AssetStatus[]> {
   const out: AssetStatus[] = [];
@@ -243,13 +254,7 @@ export async function installEsAssets(
       const note = await installOne(client, asset, wanted);
       results.push({ ...base, action: state === 'missing' ? 'installed' : 'updated', note });
     } catch (error) {
-      const described = describeEsError(error);
-      results.push({
-        ...base,
-        action: 'failed',
-        error: described.reason,
-        missingPrivileges: described.missingPrivileges,
-      });
+      results.push(failedResult(base, error));
     }
   }
   return results;
@@ -283,13 +288,7 @@ export async function uninstallEsAssets(client: EsClient): Promise<AssetResult[]
       await deleteAsset(client, asset.kind, asset.name);
       results.push({ ...base, action: 'removed' });
     } catch (error) {
-      const described = describeEsError(error);
-      results.push({
-        ...base,
-        action: 'failed',
-        error: described.reason,
-        missingPrivileges: described.missingPrivileges,
-      });
+      results.push(failedResult(base, error));
     }
   }
   return results;
