@@ -64,3 +64,8 @@ export const VPC_FLOW_DEFAULT_FIELDS = [
 
 export const API_BASE = '/api/network_observability';
 export const INTERNAL_API_BASE = '/internal/network_observability';
+
+/** Id of the Kibana data view setup installs for one source, or for all of them. */
+export function dataViewId(dataset: SourceId | 'all'): string {
+  return `netobs-${dataset}`;
+}

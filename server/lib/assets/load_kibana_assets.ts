@@ -9,6 +9,11 @@ export interface KibanaSavedObject {
   type: string;
   attributes: Record<string, unknown>;
   references: { name: string; type: string; id: string }[];
+  /** Marks objects the plugin manages (Kibana shows them as managed and warns before edits). */
+  managed?: boolean;
+  /** The versions the object's shape is written for; Kibana migrates it forward on import. */
+  coreMigrationVersion?: string;
+  typeMigrationVersion?: string;
 }
 
 export const KIBANA_ASSETS_DIR = path.resolve(__dirname, '..', '..', '..', 'assets', 'kibana');

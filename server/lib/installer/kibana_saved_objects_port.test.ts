@@ -14,7 +14,7 @@ const objects: KibanaSavedObject[] = [
   {
     id: 'd',
     type: 'dashboard',
-    attributes: { title: 'D' },
+    attributes: { title: 'D', panelsJSON: '[{"panelIndex":"1","title":"Flows"}]' },
     references: [{ name: 'r', type: 'index-pattern', id: 'dv' }],
   },
 ];
@@ -105,4 +105,22 @@ test('uninstall removes only what exists, dashboards before data views', async (
     ['dv', 'removed'],
   ]);
   expect(store.size).toBe(0);
+});
+
+test('status tolerates what Kibana adds and re-serialises, and still sees our changes', async () => {
+  const stored = (panelsJSON: string) =>
+    fakeKibana({
+      'index-pattern/dv': { title: 'logs-netobs.*-*' },
+      'query/q': { title: 'Q', titleKeyword: 'Q', query: { language: 'kuery', query: 'a:1' } },
+      'dashboard/d': { title: 'D', version: 2, panelsJSON },
+    }).port.status();
+  const migrated = '[{"title":"Flows","panelIndex":"1","version":"9.1.0"}]';
+  expect((await stored(migrated)).map((s) => s.state)).toEqual([
+    'installed',
+    'installed',
+    'installed',
+  ]);
+  const older = '[{"panelIndex":"1","title":"Flows (old)"}]';
+  expect((await stored(older)).map((s) => s.state)).toEqual(['installed', 'installed', 'outdated']);
+  expect((await stored('[]')).map((s) => s.state)[2]).toBe('outdated');
 });

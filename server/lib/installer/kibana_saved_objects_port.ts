@@ -34,11 +34,45 @@ export interface ImporterLike {
   }>;
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether `stored` holds everything `ours` sets. Kibana adds keys on import (migrations,
+ * defaults) and re-serialises nested JSON strings such as panelsJSON, so JSON strings compare
+ * parsed, objects compare as subsets, and arrays element by element.
+ */
+function contains(stored: unknown, ours: unknown): boolean {
+  if (typeof ours === 'string' && typeof stored === 'string' && ours !== stored) {
+    const [a, b] = [parseJson(stored), parseJson(ours)];
+    return typeof b === 'object' && b !== null && contains(a, b);
+  }
+  if (Array.isArray(ours))
+    return (
+      Array.isArray(stored) &&
+      stored.length === ours.length &&
+      ours.every((value, i) => contains(stored[i], value))
+    );
+  if (typeof ours === 'object' && ours !== null)
+    return (
+      typeof stored === 'object' &&
+      stored !== null &&
+      !Array.isArray(stored) &&
+      Object.entries(ours).every(([key, value]) =>
+        contains((stored as Record<string, unknown>)[key], value)
+      )
+    );
+  return isDeepStrictEqual(stored, ours);
+}
+
 /** Whether every attribute we ship is stored as we ship it (Kibana may add others). */
 function matches(stored: StoredObject, ours: KibanaSavedObject): boolean {
-  return Object.entries(ours.attributes).every(([key, value]) =>
-    isDeepStrictEqual(stored.attributes?.[key], value)
-  );
+  return contains(stored.attributes ?? {}, ours.attributes);
 }
 
 export function kibanaSavedObjectsPort(
