@@ -5,8 +5,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { rawDataStream, SOURCE_IDS } from '../../common/constants';
-import { esAssetStatus } from '../../server/lib/installer/es_assets';
-import { runSetup } from '../../server/lib/installer/setup';
+import { kibanaHttpClient } from '../../server/lib/installer/kibana_http_client';
+import { kibanaSavedObjectsPort } from '../../server/lib/installer/kibana_saved_objects_port';
+import type { SavedObjectsPort } from '../../server/lib/installer/setup';
+import { runSetup, setupStatus } from '../../server/lib/installer/setup';
 import { createClient } from './config';
 import type { S3ObjectRef } from './events';
 import type { ObjectResult } from './ship_object';
@@ -42,6 +44,31 @@ function esClient(values: {
 }
 
 class UsageError extends Error {}
+
+const KIBANA_OPTIONS = {
+  kibana: { type: 'string' },
+  space: { type: 'string' },
+} as const;
+
+/** Saved objects go through Kibana's HTTP API, with the same credentials as Elasticsearch. */
+function savedObjectsPort(values: {
+  kibana?: string;
+  space?: string;
+  'api-key'?: string;
+  username?: string;
+  password?: string;
+}): SavedObjectsPort | undefined {
+  const url = values.kibana ?? process.env.KIBANA_URL;
+  if (!url) return undefined;
+  const { client, importer } = kibanaHttpClient({
+    url,
+    space: values.space,
+    apiKey: values['api-key'] ?? process.env.ES_API_KEY,
+    username: values.username ?? process.env.ES_USERNAME,
+    password: values.password ?? process.env.ES_PASSWORD,
+  });
+  return kibanaSavedObjectsPort(client, importer);
+}
 
 function listFiles(target: string): string[] {
   const stat = statSync(target);
@@ -195,25 +222,27 @@ const ship: Command = {
 };
 
 const setup: Command = {
-  summary: 'install or upgrade the Elasticsearch assets (templates, pipelines, lifecycle)',
+  summary:
+    'install or upgrade the Elasticsearch assets (templates, pipelines, lifecycle) and, with --kibana, the data views, saved searches, saved queries and dashboards',
   usage:
-    'netobs setup --es <url> [--retention 30d] [--keep-original] [--force] [--api-key K | --username U --password P]',
+    'netobs setup --es <url> [--kibana <url> [--space S]] [--retention 30d] [--keep-original] [--force] [--api-key K | --username U --password P]',
   async run(args) {
     const { values } = parseArgs({
       args,
       options: {
         ...CONNECTION_OPTIONS,
+        ...KIBANA_OPTIONS,
         retention: { type: 'string' },
         'keep-original': { type: 'boolean' },
         force: { type: 'boolean' },
       },
     });
     const client = esClient(values);
-    const result = await runSetup(client, {
-      retention: values.retention,
-      keepOriginal: values['keep-original'],
-      force: values.force,
-    });
+    const result = await runSetup(
+      client,
+      { retention: values.retention, keepOriginal: values['keep-original'], force: values.force },
+      savedObjectsPort(values)
+    );
     for (const r of result.results) {
       const extra = r.error
         ? `  ${r.error}${r.missingPrivileges ? ` (needs ${r.missingPrivileges.join(' or ')})` : ''}`
@@ -229,18 +258,22 @@ const setup: Command = {
 
 const status: Command = {
   summary: 'show which assets are installed, outdated, modified or missing',
-  usage: 'netobs status --es <url> [--api-key K | --username U --password P]',
+  usage:
+    'netobs status --es <url> [--kibana <url> [--space S]] [--api-key K | --username U --password P]',
   async run(args) {
-    const { values } = parseArgs({ args, options: CONNECTION_OPTIONS });
+    const { values } = parseArgs({ args, options: { ...CONNECTION_OPTIONS, ...KIBANA_OPTIONS } });
     const client = esClient(values);
-    const assets = await esAssetStatus(client);
-    for (const a of assets) {
+    const status = await setupStatus(client, savedObjectsPort(values));
+    for (const a of status.assets) {
       console.log(
-        `${a.state.padEnd(10)} ${a.kind.padEnd(19)} ${a.name}${a.installedVersion ? `  (${a.installedVersion})` : ''}`
+        `${a.state.padEnd(10)} ${a.type.padEnd(19)} ${a.name}${a.installedVersion ? `  (${a.installedVersion})` : ''}`
       );
     }
+    console.log(`\n${status.state} (version ${status.version})`);
+    if (status.privileges.missing.length > 0)
+      console.log(`missing cluster privileges for setup: ${status.privileges.missing.join(', ')}`);
     await client.close();
-    return assets.every((a) => a.state === 'installed') ? 0 : 1;
+    return status.state === 'installed' ? 0 : 1;
   },
 };
 

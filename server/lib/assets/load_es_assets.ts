@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ASSET_VERSION, MANAGED_BY } from '../../../common/constants';
+import { assetsRoot } from './assets_root';
 
 export type EsAssetKind = 'component_template' | 'ingest_pipeline' | 'index_template';
 
@@ -15,7 +16,7 @@ export interface EsAsset {
   body: Record<string, unknown>;
 }
 
-export const ES_ASSETS_DIR = path.resolve(__dirname, '..', '..', '..', 'assets', 'elasticsearch');
+export const ES_ASSETS_DIR = path.join(assetsRoot(), 'elasticsearch');
 
 /** Order in which assets depend on each other: templates reference components and pipelines. */
 export const INSTALL_ORDER: EsAssetKind[] = [

@@ -3,6 +3,7 @@
 // Kibana's saved-objects importer reads.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { assetsRoot } from './assets_root';
 
 export interface KibanaSavedObject {
   id: string;
@@ -16,7 +17,7 @@ export interface KibanaSavedObject {
   typeMigrationVersion?: string;
 }
 
-export const KIBANA_ASSETS_DIR = path.resolve(__dirname, '..', '..', '..', 'assets', 'kibana');
+export const KIBANA_ASSETS_DIR = path.join(assetsRoot(), 'kibana');
 const TYPE_ORDER = ['index-pattern', 'search', 'query', 'visualization', 'lens', 'dashboard'];
 
 export function loadKibanaAssets(dir: string = KIBANA_ASSETS_DIR): KibanaSavedObject[] {
