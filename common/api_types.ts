@@ -100,8 +100,11 @@ export type AssetType =
 export interface AssetStatusEntry {
   type: AssetType;
   name: string;
-  state: 'installed' | 'missing' | 'outdated' | 'modified' | 'foreign' | 'unavailable';
+  state:
+    'installed' | 'missing' | 'outdated' | 'modified' | 'foreign' | 'unavailable' | 'unreadable';
   installedVersion?: string;
+  /** Why the state could not be read (unreadable), e.g. a missing privilege. */
+  reason?: string;
 }
 
 export interface StatusResponse {

@@ -19,6 +19,8 @@ export interface AppServerOptions {
   kibanaUrl?: string;
   /** Directory holding index.html and dist/app.js. */
   shellDir?: string;
+  /** The user every route acts as ("the current user" of a Kibana request) on a secured cluster. */
+  esAuth?: { username: string; password: string } | { apiKey: string };
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -34,7 +36,7 @@ export async function startAppServer(
   options: AppServerOptions
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const shellDir = options.shellDir ?? path.resolve(__dirname, '..', 'app_shell');
-  const esClient = new Client({ node: options.esUrl });
+  const esClient = new Client({ node: options.esUrl, auth: options.esAuth });
   const adapter = createRouterAdapter(esClient);
   registerRoutes(adapter.router as IRouter<RequestHandlerContext>, { kqlToDsl }, () => undefined);
 

@@ -36,14 +36,24 @@ export interface RunningNode {
 export const SECURITY_USERS = {
   admin: { username: 'netobs_admin', password: 'netobs-admin-pw', roles: ['superuser'] },
   viewer: { username: 'netobs_viewer', password: 'netobs-viewer-pw', roles: ['netobs_viewer'] },
+  templater: {
+    username: 'netobs_templater',
+    password: 'netobs-templater-pw',
+    roles: ['netobs_templates_only'],
+  },
 } as const;
 
-/** A role that can read network data but not install anything (for privilege tests). */
+/**
+ * Roles for privilege tests: one that reads network data but installs nothing, one that may
+ * manage templates but not ingest pipelines (and reads no data).
+ */
 const ROLES_YML = `netobs_viewer:
   cluster: ['monitor']
   indices:
     - names: ['logs-netobs.*']
       privileges: ['read', 'view_index_metadata']
+netobs_templates_only:
+  cluster: ['manage_index_templates', 'monitor']
 `;
 
 const ES_USER = 'netobs-es';

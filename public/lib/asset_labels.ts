@@ -20,6 +20,7 @@ export const ASSET_STATE_COLORS: Record<AssetStatusEntry['state'], Color> = {
   modified: 'warning',
   foreign: 'warning',
   unavailable: 'subdued',
+  unreadable: 'danger',
 };
 
 export const ASSET_STATE_HELP: Record<AssetStatusEntry['state'], string> = {
@@ -29,6 +30,7 @@ export const ASSET_STATE_HELP: Record<AssetStatusEntry['state'], string> = {
   modified: 'Changed since it was installed; upgrading overwrites the change',
   foreign: 'An asset of that name exists but was not installed by this app',
   unavailable: 'Needs Kibana (saved objects); not available here',
+  unreadable: 'Your user may not read it; see the missing privileges above',
 };
 
 export const SETUP_ACTION_COLORS: Record<SetupResult['action'], Color> = {

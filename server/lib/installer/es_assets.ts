@@ -16,7 +16,8 @@ import { describeEsError } from './es_errors';
 /** The parts of the Elasticsearch client the installer uses (Kibana's client fits too). */
 export type EsClient = Pick<Client, 'cluster' | 'ingest' | 'indices'>;
 
-export type AssetState = 'installed' | 'missing' | 'outdated' | 'modified' | 'foreign';
+export type AssetState =
+  'installed' | 'missing' | 'outdated' | 'modified' | 'foreign' | 'unreadable';
 export type AssetAction = 'installed' | 'updated' | 'unchanged' | 'failed' | 'removed' | 'skipped';
 
 export interface AssetStatus {
@@ -24,6 +25,8 @@ export interface AssetStatus {
   name: string;
   state: AssetState;
   installedVersion?: string;
+  /** Elasticsearch's reason when the asset could not be read. */
+  reason?: string;
 }
 
 export interface AssetResult {
@@ -215,8 +218,16 @@ function failedResult(base: { kind: EsAssetKind; name: string }, error: unknown)
 export async function esAssetStatus(client: EsClient): Promise<AssetStatus[]> {
   const out: AssetStatus[] = [];
   for (const asset of loadAllEsAssets()) {
-    const { state, version } = stateOf(await getAsset(client, asset.kind, asset.name));
-    out.push({ kind: asset.kind, name: asset.name, state, installedVersion: version });
+    const base = { kind: asset.kind, name: asset.name };
+    try {
+      const { state, version } = stateOf(await getAsset(client, asset.kind, asset.name));
+      out.push({ ...base, state, installedVersion: version });
+    } catch (error) {
+      // One unreadable asset (typically a missing read privilege) must not hide the others.
+      const described = describeEsError(error);
+      if (described.status !== 403 && described.status !== 401) throw error;
+      out.push({ ...base, state: 'unreadable', reason: described.reason });
+    }
   }
   return out;
 }

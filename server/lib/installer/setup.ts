@@ -58,6 +58,7 @@ export async function setupStatus(
     name: s.name,
     state: s.state,
     installedVersion: s.installedVersion,
+    reason: s.reason,
   }));
   const assets = [...es, ...(savedObjects ? await savedObjects.status() : [])];
   const states = new Set(assets.map((a) => a.state));
