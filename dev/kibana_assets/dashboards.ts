@@ -3,7 +3,7 @@
 // the same question, so the app, the saved queries and the dashboards agree.
 import { dataViewId } from '../../common/constants';
 import { QUERY_CATALOG } from '../../common/queries';
-import type { LensPanelSpec, Metric } from './lens';
+import type { LensPanelSpec, Metric, Visual } from './lens';
 
 export interface DashboardSpec {
   id: string;
@@ -33,14 +33,25 @@ const TGW = dataViewId('tgwflow');
 const ALB = dataViewId('alb');
 const NLB = dataViewId('nlb');
 
-const metric = (dataView: string, title: string, m: Metric, kql?: string): LensPanelSpec => ({
-  title,
-  dataView,
-  kql,
-  visual: { kind: 'metric', metric: m },
-  w: 12,
-  h: 6,
-});
+/** A panel of `size` [width, height] on the dashboard grid. */
+const panel = (
+  dataView: string,
+  title: string,
+  [w, h]: [number, number],
+  visual: Visual,
+  kql?: string
+): LensPanelSpec => ({ title, dataView, kql, visual, w, h });
+
+const metric = (dataView: string, title: string, m: Metric, kql?: string): LensPanelSpec =>
+  panel(dataView, title, [12, 6], { kind: 'metric', metric: m }, kql);
+
+const PERCENTILES = (field: string): Metric[] =>
+  [50, 95, 99].map((percentile) => ({
+    op: 'percentile',
+    field,
+    percentile,
+    label: `p${percentile}`,
+  }));
 
 export const DASHBOARDS: DashboardSpec[] = [
   {
@@ -57,76 +68,50 @@ export const DASHBOARDS: DashboardSpec[] = [
         field: 'source.ip',
         label: 'Distinct sources',
       }),
-      {
-        title: 'Flows over time, accepted vs rejected',
-        dataView: VPC,
-        visual: { kind: 'timeseries', metrics: [COUNT('Flows')], split: 'event.action' },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Bytes over time, accepted vs rejected',
-        dataView: VPC,
-        visual: {
-          kind: 'timeseries',
-          metrics: [SUM('network.bytes', 'Bytes')],
-          split: 'event.action',
-        },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Top talkers by bytes',
-        dataView: VPC,
-        visual: { kind: 'top', field: 'source.ip', metric: SUM('network.bytes', 'Bytes') },
-        w: 16,
-        h: 14,
-      },
-      {
-        title: 'Top rejected sources',
-        dataView: VPC,
-        kql: REJECT,
-        visual: { kind: 'top', field: 'source.ip', metric: COUNT('Rejected flows') },
-        w: 16,
-        h: 14,
-      },
-      {
-        title: 'Top rejected destination ports',
-        dataView: VPC,
-        kql: REJECT,
-        visual: { kind: 'top', field: 'destination.port', metric: COUNT('Rejected flows') },
-        w: 16,
-        h: 14,
-      },
-      {
-        title: 'Traffic direction (bytes)',
-        dataView: VPC,
-        visual: {
-          kind: 'donut',
-          field: 'network.direction',
-          metric: SUM('network.bytes', 'Bytes'),
-        },
-        w: 16,
-        h: 12,
-      },
-      {
-        title: 'Protocols (flows)',
-        dataView: VPC,
-        visual: { kind: 'donut', field: 'network.transport', metric: COUNT('Flows') },
-        w: 16,
-        h: 12,
-      },
-      {
-        title: 'Top conversations by bytes',
-        dataView: VPC,
-        visual: {
-          kind: 'table',
-          rows: ['source.ip', 'destination.ip'],
-          metrics: [SUM('network.bytes', 'Bytes'), SUM('network.packets', 'Packets')],
-        },
-        w: 16,
-        h: 12,
-      },
+      panel(VPC, 'Flows over time, accepted vs rejected', [24, 12], {
+        kind: 'timeseries',
+        metrics: [COUNT('Flows')],
+        split: 'event.action',
+      }),
+      panel(VPC, 'Bytes over time, accepted vs rejected', [24, 12], {
+        kind: 'timeseries',
+        metrics: [SUM('network.bytes', 'Bytes')],
+        split: 'event.action',
+      }),
+      panel(VPC, 'Top talkers by bytes', [16, 14], {
+        kind: 'top',
+        field: 'source.ip',
+        metric: SUM('network.bytes', 'Bytes'),
+      }),
+      panel(
+        VPC,
+        'Top rejected sources',
+        [16, 14],
+        { kind: 'top', field: 'source.ip', metric: COUNT('Rejected flows') },
+        REJECT
+      ),
+      panel(
+        VPC,
+        'Top rejected destination ports',
+        [16, 14],
+        { kind: 'top', field: 'destination.port', metric: COUNT('Rejected flows') },
+        REJECT
+      ),
+      panel(VPC, 'Traffic direction (bytes)', [16, 12], {
+        kind: 'donut',
+        field: 'network.direction',
+        metric: SUM('network.bytes', 'Bytes'),
+      }),
+      panel(VPC, 'Protocols (flows)', [16, 12], {
+        kind: 'donut',
+        field: 'network.transport',
+        metric: COUNT('Flows'),
+      }),
+      panel(VPC, 'Top conversations by bytes', [16, 12], {
+        kind: 'table',
+        rows: ['source.ip', 'destination.ip'],
+        metrics: [SUM('network.bytes', 'Bytes'), SUM('network.packets', 'Packets')],
+      }),
     ],
   },
   {
@@ -159,23 +144,22 @@ export const DASHBOARDS: DashboardSpec[] = [
         label: 'Sources',
         kql: REJECT,
       }),
-      {
-        title: 'Rejected flows over time by direction',
-        dataView: VPC,
-        kql: REJECT,
-        visual: {
+      panel(
+        VPC,
+        'Rejected flows over time by direction',
+        [48, 10],
+        {
           kind: 'timeseries',
           metrics: [COUNT('Rejected flows')],
           split: 'network.direction',
         },
-        w: 48,
-        h: 10,
-      },
-      {
-        title: 'Possible scanners: sources touching the most ports',
-        dataView: VPC,
-        kql: REJECT,
-        visual: {
+        REJECT
+      ),
+      panel(
+        VPC,
+        'Possible scanners: sources touching the most ports',
+        [24, 14],
+        {
           kind: 'table',
           rows: ['source.ip'],
           metrics: [
@@ -184,22 +168,20 @@ export const DASHBOARDS: DashboardSpec[] = [
             COUNT('Rejected flows'),
           ],
         },
-        w: 24,
-        h: 14,
-      },
-      {
-        title: 'Rejected inbound from the internet: top sources',
-        dataView: VPC,
-        kql: catalogKql('vpc-rejected-inbound-internet'),
-        visual: { kind: 'top', field: 'source.ip', metric: COUNT('Rejected flows') },
-        w: 24,
-        h: 14,
-      },
-      {
-        title: 'SSH/RDP accepted from the internet',
-        dataView: VPC,
-        kql: catalogKql('vpc-ssh-rdp-from-internet'),
-        visual: {
+        REJECT
+      ),
+      panel(
+        VPC,
+        'Rejected inbound from the internet: top sources',
+        [24, 14],
+        { kind: 'top', field: 'source.ip', metric: COUNT('Rejected flows') },
+        catalogKql('vpc-rejected-inbound-internet')
+      ),
+      panel(
+        VPC,
+        'SSH/RDP accepted from the internet',
+        [24, 12],
+        {
           kind: 'table',
           rows: ['destination.ip', 'destination.port'],
           metrics: [
@@ -207,25 +189,22 @@ export const DASHBOARDS: DashboardSpec[] = [
             { op: 'unique_count', field: 'source.ip', label: 'Distinct sources' },
           ],
         },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Reject reasons',
-        dataView: VPC,
-        kql: catalogKql('vpc-reject-reasons'),
-        visual: { kind: 'donut', field: 'event.reason', metric: COUNT('Rejected flows') },
-        w: 12,
-        h: 12,
-      },
-      {
-        title: 'Rejected destination ports',
-        dataView: VPC,
-        kql: REJECT,
-        visual: { kind: 'donut', field: 'destination.port', metric: COUNT('Rejected flows') },
-        w: 12,
-        h: 12,
-      },
+        catalogKql('vpc-ssh-rdp-from-internet')
+      ),
+      panel(
+        VPC,
+        'Reject reasons',
+        [12, 12],
+        { kind: 'donut', field: 'event.reason', metric: COUNT('Rejected flows') },
+        catalogKql('vpc-reject-reasons')
+      ),
+      panel(
+        VPC,
+        'Rejected destination ports',
+        [12, 12],
+        { kind: 'donut', field: 'destination.port', metric: COUNT('Rejected flows') },
+        REJECT
+      ),
     ],
   },
   {
@@ -246,116 +225,72 @@ export const DASHBOARDS: DashboardSpec[] = [
         field: 'source.ip',
         label: 'Clients',
       }),
-      {
-        title: 'Requests by status code over time',
-        dataView: ALB,
-        visual: {
-          kind: 'timeseries',
-          metrics: [COUNT('Requests')],
-          split: 'http.response.status_code',
-          splitSize: 8,
-        },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: '4xx and 5xx over time',
-        dataView: ALB,
-        visual: {
-          kind: 'timeseries',
-          series: 'line',
-          metrics: [
-            COUNT('4xx', 'http.response.status_code >= 400 and http.response.status_code < 500'),
-            COUNT('5xx', 'http.response.status_code >= 500'),
-          ],
-        },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Target latency percentiles (s)',
-        dataView: ALB,
-        kql: 'aws.elb.target_processing_time >= 0',
-        visual: {
+      panel(ALB, 'Requests by status code over time', [24, 12], {
+        kind: 'timeseries',
+        metrics: [COUNT('Requests')],
+        split: 'http.response.status_code',
+        splitSize: 8,
+      }),
+      panel(ALB, '4xx and 5xx over time', [24, 12], {
+        kind: 'timeseries',
+        series: 'line',
+        metrics: [
+          COUNT('4xx', 'http.response.status_code >= 400 and http.response.status_code < 500'),
+          COUNT('5xx', 'http.response.status_code >= 500'),
+        ],
+      }),
+      panel(
+        ALB,
+        'Target latency percentiles (s)',
+        [24, 12],
+        {
           kind: 'table',
           rows: ['destination.ip'],
-          metrics: [
-            COUNT('Requests'),
-            {
-              op: 'percentile',
-              field: 'aws.elb.target_processing_time',
-              percentile: 50,
-              label: 'p50',
-            },
-            {
-              op: 'percentile',
-              field: 'aws.elb.target_processing_time',
-              percentile: 95,
-              label: 'p95',
-            },
-            {
-              op: 'percentile',
-              field: 'aws.elb.target_processing_time',
-              percentile: 99,
-              label: 'p99',
-            },
-          ],
+          metrics: [COUNT('Requests'), ...PERCENTILES('aws.elb.target_processing_time')],
         },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: '5xx by target',
-        dataView: ALB,
-        kql: catalogKql('alb-5xx-by-target'),
-        visual: { kind: 'top', field: 'destination.ip', metric: COUNT('5xx') },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Top paths',
-        dataView: ALB,
-        visual: { kind: 'top', field: 'url.path', metric: COUNT('Requests') },
-        w: 16,
-        h: 14,
-      },
-      {
-        title: 'Top 404 paths',
-        dataView: ALB,
-        kql: catalogKql('alb-404s'),
-        visual: { kind: 'top', field: 'url.path', metric: COUNT('404s') },
-        w: 16,
-        h: 14,
-      },
-      {
-        title: 'Top client IPs',
-        dataView: ALB,
-        visual: { kind: 'top', field: 'source.ip', metric: COUNT('Requests') },
-        w: 16,
-        h: 14,
-      },
-      {
-        title: 'User agents',
-        dataView: ALB,
-        visual: { kind: 'donut', field: 'user_agent.name', metric: COUNT('Requests') },
-        w: 16,
-        h: 12,
-      },
-      {
-        title: 'TLS versions',
-        dataView: ALB,
-        visual: { kind: 'donut', field: 'tls.version', metric: COUNT('Requests') },
-        w: 16,
-        h: 12,
-      },
-      {
-        title: 'Error reasons',
-        dataView: ALB,
-        kql: catalogKql('alb-error-reasons'),
-        visual: { kind: 'donut', field: 'aws.elb.error_reason', metric: COUNT('Requests') },
-        w: 16,
-        h: 12,
-      },
+        'aws.elb.target_processing_time >= 0'
+      ),
+      panel(
+        ALB,
+        '5xx by target',
+        [24, 12],
+        { kind: 'top', field: 'destination.ip', metric: COUNT('5xx') },
+        catalogKql('alb-5xx-by-target')
+      ),
+      panel(ALB, 'Top paths', [16, 14], {
+        kind: 'top',
+        field: 'url.path',
+        metric: COUNT('Requests'),
+      }),
+      panel(
+        ALB,
+        'Top 404 paths',
+        [16, 14],
+        { kind: 'top', field: 'url.path', metric: COUNT('404s') },
+        catalogKql('alb-404s')
+      ),
+      panel(ALB, 'Top client IPs', [16, 14], {
+        kind: 'top',
+        field: 'source.ip',
+        metric: COUNT('Requests'),
+      }),
+      panel(ALB, 'User agents', [16, 12], {
+        kind: 'donut',
+        field: 'user_agent.name',
+        metric: COUNT('Requests'),
+      }),
+      panel(ALB, 'TLS versions', [16, 12], {
+        kind: 'donut',
+        field: 'tls.version',
+        metric: COUNT('Requests'),
+      }),
+      panel(
+        ALB,
+        'Error reasons',
+        [16, 12],
+        { kind: 'donut', field: 'aws.elb.error_reason', metric: COUNT('Requests') },
+        catalogKql('alb-error-reasons')
+      ),
     ],
   },
   {
@@ -372,62 +307,38 @@ export const DASHBOARDS: DashboardSpec[] = [
       ),
       metric(NLB, 'Bytes', SUM('network.bytes', 'Bytes')),
       metric(NLB, 'Old TLS (1.0/1.1)', COUNT('Connections', catalogKql('nlb-old-tls'))),
-      {
-        title: 'Connections over time by outcome',
-        dataView: NLB,
-        visual: { kind: 'timeseries', metrics: [COUNT('Connections')], split: 'event.outcome' },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Handshake failures by reason',
-        dataView: NLB,
-        kql: catalogKql('nlb-tls-handshake-failures'),
-        visual: { kind: 'top', field: 'event.reason', metric: COUNT('Failures') },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'TLS versions',
-        dataView: NLB,
-        visual: { kind: 'donut', field: 'tls.version', metric: COUNT('Connections') },
-        w: 16,
-        h: 12,
-      },
-      {
-        title: 'Ciphers',
-        dataView: NLB,
-        visual: { kind: 'donut', field: 'tls.cipher', metric: COUNT('Connections') },
-        w: 16,
-        h: 12,
-      },
-      {
-        title: 'Server names (SNI)',
-        dataView: NLB,
-        visual: {
-          kind: 'table',
-          rows: ['tls.client.server_name'],
-          metrics: [COUNT('Connections'), SUM('network.bytes', 'Bytes')],
-        },
-        w: 16,
-        h: 12,
-      },
-      {
-        title: 'Handshake time percentiles (ms) by target',
-        dataView: NLB,
-        visual: {
-          kind: 'table',
-          rows: ['destination.ip'],
-          metrics: [
-            COUNT('Connections'),
-            { op: 'percentile', field: 'aws.elb.tls_handshake_time', percentile: 50, label: 'p50' },
-            { op: 'percentile', field: 'aws.elb.tls_handshake_time', percentile: 95, label: 'p95' },
-            { op: 'percentile', field: 'aws.elb.tls_handshake_time', percentile: 99, label: 'p99' },
-          ],
-        },
-        w: 48,
-        h: 12,
-      },
+      panel(NLB, 'Connections over time by outcome', [24, 12], {
+        kind: 'timeseries',
+        metrics: [COUNT('Connections')],
+        split: 'event.outcome',
+      }),
+      panel(
+        NLB,
+        'Handshake failures by reason',
+        [24, 12],
+        { kind: 'top', field: 'event.reason', metric: COUNT('Failures') },
+        catalogKql('nlb-tls-handshake-failures')
+      ),
+      panel(NLB, 'TLS versions', [16, 12], {
+        kind: 'donut',
+        field: 'tls.version',
+        metric: COUNT('Connections'),
+      }),
+      panel(NLB, 'Ciphers', [16, 12], {
+        kind: 'donut',
+        field: 'tls.cipher',
+        metric: COUNT('Connections'),
+      }),
+      panel(NLB, 'Server names (SNI)', [16, 12], {
+        kind: 'table',
+        rows: ['tls.client.server_name'],
+        metrics: [COUNT('Connections'), SUM('network.bytes', 'Bytes')],
+      }),
+      panel(NLB, 'Handshake time percentiles (ms) by target', [48, 12], {
+        kind: 'table',
+        rows: ['destination.ip'],
+        metrics: [COUNT('Connections'), ...PERCENTILES('aws.elb.tls_handshake_time')],
+      }),
     ],
   },
   {
@@ -440,63 +351,38 @@ export const DASHBOARDS: DashboardSpec[] = [
       metric(TGW, 'Bytes', SUM('network.bytes', 'Bytes')),
       metric(TGW, 'Flows with lost packets', COUNT('Flows', catalogKql('tgw-packets-lost'))),
       metric(TGW, 'Flows hitting a blackhole', COUNT('Flows', catalogKql('tgw-blackhole'))),
-      {
-        title: 'Bytes over time by direction',
-        dataView: TGW,
-        visual: {
-          kind: 'timeseries',
-          metrics: [SUM('network.bytes', 'Bytes')],
-          split: 'network.direction',
-        },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Packets lost over time by cause',
-        dataView: TGW,
-        visual: {
-          kind: 'timeseries',
-          series: 'bar_stacked',
-          metrics: [
-            SUM('aws.tgwflow.packets_lost_no_route', 'No route'),
-            SUM('aws.tgwflow.packets_lost_blackhole', 'Blackhole'),
-            SUM('aws.tgwflow.packets_lost_mtu_exceeded', 'MTU exceeded'),
-            SUM('aws.tgwflow.packets_lost_ttl_expired', 'TTL expired'),
-          ],
-        },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Bytes by attachment',
-        dataView: TGW,
-        visual: {
-          kind: 'top',
-          field: 'aws.tgwflow.tgw_attachment_id',
-          metric: SUM('network.bytes', 'Bytes'),
-        },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Destinations of lost packets',
-        dataView: TGW,
-        kql: catalogKql('tgw-packets-lost'),
-        visual: { kind: 'top', field: 'destination.ip', metric: COUNT('Flows') },
-        w: 24,
-        h: 12,
-      },
-      {
-        title: 'Top talkers between VPCs',
-        dataView: TGW,
-        visual: {
-          kind: 'table',
-          rows: ['aws.tgwflow.tgw_src_vpc_id', 'aws.tgwflow.tgw_dst_vpc_id'],
-          metrics: [SUM('network.bytes', 'Bytes'), COUNT('Flows')],
-        },
-        w: 48,
-        h: 12,
-      },
+      panel(TGW, 'Bytes over time by direction', [24, 12], {
+        kind: 'timeseries',
+        metrics: [SUM('network.bytes', 'Bytes')],
+        split: 'network.direction',
+      }),
+      panel(TGW, 'Packets lost over time by cause', [24, 12], {
+        kind: 'timeseries',
+        series: 'bar_stacked',
+        metrics: [
+          SUM('aws.tgwflow.packets_lost_no_route', 'No route'),
+          SUM('aws.tgwflow.packets_lost_blackhole', 'Blackhole'),
+          SUM('aws.tgwflow.packets_lost_mtu_exceeded', 'MTU exceeded'),
+          SUM('aws.tgwflow.packets_lost_ttl_expired', 'TTL expired'),
+        ],
+      }),
+      panel(TGW, 'Bytes by attachment', [24, 12], {
+        kind: 'top',
+        field: 'aws.tgwflow.tgw_attachment_id',
+        metric: SUM('network.bytes', 'Bytes'),
+      }),
+      panel(
+        TGW,
+        'Destinations of lost packets',
+        [24, 12],
+        { kind: 'top', field: 'destination.ip', metric: COUNT('Flows') },
+        catalogKql('tgw-packets-lost')
+      ),
+      panel(TGW, 'Top talkers between VPCs', [48, 12], {
+        kind: 'table',
+        rows: ['aws.tgwflow.tgw_src_vpc_id', 'aws.tgwflow.tgw_dst_vpc_id'],
+        metrics: [SUM('network.bytes', 'Bytes'), COUNT('Flows')],
+      }),
     ],
   },
 ];
