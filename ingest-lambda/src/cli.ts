@@ -8,7 +8,8 @@ import { rawDataStream, SOURCE_IDS } from '../../common/constants';
 import { kibanaHttpClient } from '../../server/lib/installer/kibana_http_client';
 import { kibanaSavedObjectsPort } from '../../server/lib/installer/kibana_saved_objects_port';
 import type { SavedObjectsPort } from '../../server/lib/installer/setup';
-import { runSetup, setupStatus } from '../../server/lib/installer/setup';
+import { runSetup, runUninstall, setupStatus } from '../../server/lib/installer/setup';
+import type { SetupResponse } from '../../common/api_types';
 import { createClient } from './config';
 import type { S3ObjectRef } from './events';
 import type { ObjectResult } from './ship_object';
@@ -221,6 +222,17 @@ const ship: Command = {
   },
 };
 
+function printResults(result: SetupResponse): void {
+  for (const r of result.results) {
+    const extra = r.error
+      ? `  ${r.error}${r.missingPrivileges ? ` (needs ${r.missingPrivileges.join(' or ')})` : ''}`
+      : r.note
+        ? `  ${r.note}`
+        : '';
+    console.log(`${r.action.padEnd(10)} ${r.type.padEnd(19)} ${r.name}${extra}`);
+  }
+}
+
 const setup: Command = {
   summary:
     'install or upgrade the Elasticsearch assets (templates, pipelines, lifecycle) and, with --kibana, the data views, saved searches, saved queries and dashboards',
@@ -243,14 +255,7 @@ const setup: Command = {
       { retention: values.retention, keepOriginal: values['keep-original'], force: values.force },
       savedObjectsPort(values)
     );
-    for (const r of result.results) {
-      const extra = r.error
-        ? `  ${r.error}${r.missingPrivileges ? ` (needs ${r.missingPrivileges.join(' or ')})` : ''}`
-        : r.note
-          ? `  ${r.note}`
-          : '';
-      console.log(`${r.action.padEnd(10)} ${r.type.padEnd(19)} ${r.name}${extra}`);
-    }
+    printResults(result);
     await client.close();
     return result.ok ? 0 : 1;
   },
@@ -277,7 +282,22 @@ const status: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { ship, setup, status };
+const uninstall: Command = {
+  summary:
+    'remove the assets setup installed (never data; a template still used by a data stream stays)',
+  usage:
+    'netobs uninstall --es <url> [--kibana <url> [--space S]] [--api-key K | --username U --password P]',
+  async run(args) {
+    const { values } = parseArgs({ args, options: { ...CONNECTION_OPTIONS, ...KIBANA_OPTIONS } });
+    const client = esClient(values);
+    const result = await runUninstall(client, savedObjectsPort(values));
+    printResults(result);
+    await client.close();
+    return result.ok ? 0 : 1;
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { ship, setup, status, uninstall };
 
 function help(): void {
   console.log('netobs: Network Observability for AWS on the Elastic Stack\n');

@@ -175,6 +175,25 @@ test("a user's data view edit is kept, an edited dashboard is put back", async (
   expect(kibana.store.get('dashboard/netobs-alb')?.attributes.panelsJSON).not.toBe('[]');
 });
 
+test('uninstall removes every saved object and our Elasticsearch assets, and nothing else', async () => {
+  kibana.store.set('dashboard/someone-elses', {
+    type: 'dashboard',
+    id: 'someone-elses',
+    attributes: {},
+  });
+  const result = await netobs('uninstall', '--es', esUrl(), '--kibana', kibanaUrl);
+  expect(savedObjectLines(result.stdout).sort()).toEqual(
+    objects.map((o) => `removed ${o.type}/${o.id}`).sort()
+  );
+  expect([...kibana.store.keys()]).toEqual(['dashboard/someone-elses']);
+  expect(result.stdout).toMatch(
+    /removed\s+component_template\s+netobs-ecs|skipped\s+component_template/
+  );
+  // Saved objects go before data views, so nothing is left pointing at a removed view.
+  const order = savedObjectLines(result.stdout).map((line) => line.split(' ')[1].split('/')[0]);
+  expect(order.lastIndexOf('dashboard')).toBeLessThan(order.indexOf('index-pattern'));
+});
+
 test('an unreachable Kibana is a clear error, not a stack trace', async () => {
   const result = await netobs('status', '--es', esUrl(), '--kibana', 'http://127.0.0.1:9');
   expect(result.code).toBe(1);
