@@ -124,3 +124,28 @@ test('status tolerates what Kibana adds and re-serialises, and still sees our ch
   expect((await stored(older)).map((s) => s.state)).toEqual(['installed', 'installed', 'outdated']);
   expect((await stored('[]')).map((s) => s.state)[2]).toBe('outdated');
 });
+
+test('an object a newer Kibana migrated into a new layout is still current', async () => {
+  const search: KibanaSavedObject = {
+    id: 's',
+    type: 'search',
+    attributes: { title: 'S', columns: ['source.ip'], sort: [['@timestamp', 'desc']] },
+    references: [],
+  };
+  const statusOver = async (attributes: Record<string, unknown>) =>
+    (
+      await kibanaSavedObjectsPort(
+        {
+          bulkGet: async () => ({ saved_objects: [{ id: 's', type: 'search', attributes }] }),
+          delete: async () => undefined,
+        },
+        { import: async () => ({ success: true }) },
+        [search]
+      ).status()
+    ).map((s) => s.state);
+  // What Kibana 9.2+ stores after import: columns and sort moved into the session's tabs.
+  const tabs = [{ id: 't', attributes: { columns: ['source.ip'] } }];
+  expect(await statusOver({ title: 'S', description: '', tabs })).toEqual(['installed']);
+  expect(await statusOver({ title: 'Old', description: '', tabs })).toEqual(['outdated']);
+  expect(await statusOver({ title: 'S', columns: ['other'], sort: [] })).toEqual(['outdated']);
+});

@@ -70,9 +70,17 @@ function contains(stored: unknown, ours: unknown): boolean {
   return isDeepStrictEqual(stored, ours);
 }
 
-/** Whether every attribute we ship is stored as we ship it (Kibana may add others). */
+/**
+ * Whether every attribute we ship is stored as we ship it. Kibana may add attributes, and newer
+ * Kibanas move some into a new layout on import (saved searches became Discover sessions whose
+ * columns live in `tabs`): a top-level attribute the stored object no longer has at all was
+ * migrated away, not changed, so only the attributes still present are compared.
+ */
 function matches(stored: StoredObject, ours: KibanaSavedObject): boolean {
-  return contains(stored.attributes ?? {}, ours.attributes);
+  const attributes = stored.attributes ?? {};
+  return Object.entries(ours.attributes).every(
+    ([key, value]) => !(key in attributes) || contains(attributes[key], value)
+  );
 }
 
 export function kibanaSavedObjectsPort(
