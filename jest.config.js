@@ -6,8 +6,6 @@ const transform = { '^.+\\.tsx?$': ['ts-jest', {}] };
 module.exports = {
   // Integration tests talk to a real node; give slow CI machines room.
   testTimeout: 120000,
-  globalSetup: '<rootDir>/test/global_setup.ts',
-  globalTeardown: '<rootDir>/test/global_teardown.ts',
   projects: [
     {
       displayName: 'unit',
@@ -27,6 +25,9 @@ module.exports = {
     {
       displayName: 'integration',
       transform,
+      // Declared on this project, so runs of unit or component tests alone start no node.
+      globalSetup: '<rootDir>/test/global_setup.ts',
+      globalTeardown: '<rootDir>/test/global_teardown.ts',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
     },

@@ -69,3 +69,14 @@ export const INTERNAL_API_BASE = '/internal/network_observability';
 export function dataViewId(dataset: SourceId | 'all'): string {
   return `netobs-${dataset}`;
 }
+
+/** The dashboards setup installs for each source (assets/kibana/dashboard), as the app links them. */
+export const SOURCE_DASHBOARDS: Record<SourceId, { id: string; label: string }[]> = {
+  vpcflow: [
+    { id: 'netobs-vpc-traffic', label: 'VPC traffic dashboard' },
+    { id: 'netobs-vpc-security', label: 'VPC security dashboard' },
+  ],
+  tgwflow: [{ id: 'netobs-tgw', label: 'Transit Gateway dashboard' }],
+  alb: [{ id: 'netobs-alb', label: 'ALB dashboard' }],
+  nlb: [{ id: 'netobs-nlb-tls', label: 'NLB TLS dashboard' }],
+};

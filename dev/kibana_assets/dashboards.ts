@@ -1,7 +1,7 @@
 // The dashboards the plugin installs, as compact specs: which questions each panel answers and
 // the KQL it filters with. Panels reuse the prebuilt catalog's KQL where a catalog query asks
 // the same question, so the app, the saved queries and the dashboards agree.
-import { dataViewId } from '../../common/constants';
+import { dataViewId, SOURCE_DASHBOARDS } from '../../common/constants';
 import { QUERY_CATALOG } from '../../common/queries';
 import type { LensPanelSpec, Metric, Visual } from './lens';
 
@@ -55,7 +55,7 @@ const PERCENTILES = (field: string): Metric[] =>
 
 export const DASHBOARDS: DashboardSpec[] = [
   {
-    id: 'netobs-vpc-traffic',
+    id: SOURCE_DASHBOARDS.vpcflow[0].id,
     title: '[AWS network] VPC traffic overview',
     description:
       'VPC Flow Logs: flows and bytes over time, accepted against rejected, top talkers, rejected sources and ports, direction and protocols.',
@@ -115,7 +115,7 @@ export const DASHBOARDS: DashboardSpec[] = [
     ],
   },
   {
-    id: 'netobs-vpc-security',
+    id: SOURCE_DASHBOARDS.vpcflow[1].id,
     title: '[AWS network] VPC security',
     description:
       'Who is knocking: rejected inbound traffic from the internet, port scans, SSH/RDP and database exposure, reject reasons.',
@@ -208,7 +208,7 @@ export const DASHBOARDS: DashboardSpec[] = [
     ],
   },
   {
-    id: 'netobs-alb',
+    id: SOURCE_DASHBOARDS.alb[0].id,
     title: '[AWS network] ALB overview',
     description:
       'Application Load Balancer access logs: requests and status codes over time, 4xx/5xx, paths, clients, target latency, user agents and TLS versions.',
@@ -294,7 +294,7 @@ export const DASHBOARDS: DashboardSpec[] = [
     ],
   },
   {
-    id: 'netobs-nlb-tls',
+    id: SOURCE_DASHBOARDS.nlb[0].id,
     title: '[AWS network] NLB TLS',
     description:
       'Network Load Balancer TLS listener logs: connections and handshake failures over time, failure reasons, TLS versions, ciphers, server names and handshake time by target.',
@@ -342,7 +342,7 @@ export const DASHBOARDS: DashboardSpec[] = [
     ],
   },
   {
-    id: 'netobs-tgw',
+    id: SOURCE_DASHBOARDS.tgwflow[0].id,
     title: '[AWS network] Transit Gateway',
     description:
       'Transit Gateway flow logs: bytes by direction and attachment, packets lost to blackholes, missing routes, MTU and TTL, and where lost packets were going.',

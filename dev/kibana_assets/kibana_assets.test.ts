@@ -1,6 +1,7 @@
 // The saved objects under assets/kibana, as the installer loads them: current with their specs,
 // every reference resolvable, every KQL string parseable, every field one our templates map
 // with a type its use needs, and dashboards laid out on Kibana's grid without overlaps.
+import { SOURCE_DASHBOARDS } from '../../common/constants';
 import { QUERY_CATALOG } from '../../common/queries';
 import { parseKql } from '../../common/kql';
 import type { KibanaSavedObject } from '../../server/lib/assets/load_kibana_assets';
@@ -194,4 +195,9 @@ test('dashboards cover the questions the product promises, on a grid without ove
     'Packets lost over time by cause',
   ])
     expect(titles).toContain(title);
+});
+
+test('every dashboard the app links to is shipped', () => {
+  for (const { id } of Object.values(SOURCE_DASHBOARDS).flat())
+    expect([id, byKey.has(`dashboard/${id}`)]).toEqual([id, true]);
 });

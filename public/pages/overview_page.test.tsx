@@ -107,4 +107,31 @@ describe('OverviewPage', () => {
       )
     );
   });
+
+  it('links the source to its installed dashboards where there is a Kibana, and not otherwise', async () => {
+    const services = fakeServices({
+      navigation: {
+        discoverUrl: () => undefined,
+        openDiscover: jest.fn(),
+        dashboardUrl: (id) => `/app/dashboards#/view/${id}`,
+      },
+    });
+    services.http.get.mockResolvedValue(status('installed'));
+    services.http.post.mockResolvedValue(OVERVIEW);
+    renderWithServices(<OverviewPage />, services, memoryHistory('/overview/vpcflow'));
+    expect(await screen.findByTestId('dashboard-link-netobs-vpc-security')).toHaveAttribute(
+      'href',
+      '/app/dashboards#/view/netobs-vpc-security'
+    );
+    expect(screen.getByTestId('dashboard-link-netobs-vpc-traffic')).toHaveTextContent(
+      'VPC traffic dashboard'
+    );
+
+    const standalone = fakeServices();
+    standalone.http.get.mockResolvedValue(status('installed'));
+    standalone.http.post.mockResolvedValue(OVERVIEW);
+    const { container } = renderWithServices(<OverviewPage />, standalone);
+    await within(container).findByTestId('kpi-vpcflow-flows');
+    expect(within(container).queryByTestId('dashboard-link-netobs-vpc-traffic')).toBeNull();
+  });
 });

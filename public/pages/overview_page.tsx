@@ -5,6 +5,7 @@ import type { SourceId } from '../../common/constants';
 import { INTERNAL_API_BASE, SOURCE_IDS } from '../../common/constants';
 import type { OverviewResponse } from '../../common/api_types';
 import { ALL_SOURCES } from '../../common/sources';
+import { DashboardLinks } from '../components/dashboard_links';
 import { EmptyNoDataPrompt } from '../components/empty_no_data_prompt';
 import { EmptySetupPrompt } from '../components/empty_setup_prompt';
 import { ErrorCallout } from '../components/error_callout';
@@ -93,7 +94,9 @@ export function OverviewPage() {
           </EuiTab>
         ))}
       </EuiTabs>
-      <EuiSpacer size="m" />
+      <EuiSpacer size="s" />
+      <DashboardLinks source={route.source} />
+      <EuiSpacer size="s" />
       <SourceOverview key={route.source} source={route.source} />
     </>
   );
