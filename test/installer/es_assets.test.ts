@@ -1,5 +1,6 @@
 // The installer against the real node: first run installs, second changes nothing, options
-// upgrade only what they touch, hand edits show as "modified", uninstall removes only ours.
+// upgrade only what they touch, hand edits show as "modified", an older release's asset is
+// upgraded, uninstall removes only ours.
 import { errors } from '@elastic/elasticsearch';
 import {
   esAssetStatus,
@@ -104,6 +105,28 @@ test('install, re-run, upgrade by option, detect hand edits, uninstall', async (
   const repaired = await installEsAssets(client, { retention: '90d', force: true });
   expect(repaired.find((r) => r.name === 'netobs-raw')?.action).toBe('updated');
   expect((await esAssetStatus(client)).find((s) => s.name === 'netobs-raw')?.state).toBe(
+    'installed'
+  );
+
+  // An asset an older release installed (its _meta carries the old version) is upgraded by a
+  // plain run, without force, and only that asset changes.
+  const ours = await client.cluster.getComponentTemplate({ name: 'netobs-alb' });
+  const old = ours.component_templates[0].component_template;
+  await client.cluster.putComponentTemplate({
+    name: 'netobs-alb',
+    template: old.template,
+    _meta: { ...old._meta, version: '0.0.1', installed_hash: undefined },
+  } as never);
+  const olderRelease = await esAssetStatus(client);
+  expect(olderRelease.find((s) => s.name === 'netobs-alb')).toMatchObject({
+    state: 'outdated',
+    installedVersion: '0.0.1',
+  });
+  const upgraded = await installEsAssets(client, { retention: '90d' });
+  expect(
+    upgraded.filter((r) => r.action === 'updated' || r.action === 'installed').map((r) => r.name)
+  ).toEqual(['netobs-alb']);
+  expect((await esAssetStatus(client)).find((s) => s.name === 'netobs-alb')?.state).toBe(
     'installed'
   );
 
