@@ -167,8 +167,8 @@ test('messages left when the time budget runs out are reported for redelivery', 
     sqs(['first', s3Body('ok.log')], ['second', s3Body('ok.log')], ['third', s3Body('ok.log')]),
     context(SAFETY_MARGIN_MS + 100)
   );
-  // The first message ran out of time while reading (nothing could be sent), the others never
-  // started.
+  // The first message ran out of time while reading (it stops reading there: nothing more could
+  // be sent), the others never started.
   expect(response).toEqual({
     batchItemFailures: [
       { itemIdentifier: 'first' },
@@ -183,8 +183,12 @@ test('messages left when the time budget runs out are reported for redelivery', 
       .map((l) => l.messageId)
   ).toEqual(['second', 'third']);
   expect(logs.find((l) => l.messageId === 'first')).toMatchObject({
+    level: 'error',
     message: 'shipped with failures',
-    failureReasons: { 'time budget exhausted': 2 },
+    lines: 0,
+    created: 0,
+    failed: 0,
+    stoppedReading: 'time budget exhausted',
   });
 });
 

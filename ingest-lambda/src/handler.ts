@@ -106,7 +106,10 @@ export async function handler(
       try {
         const result = await shipItem(rt, item, deadline);
         shipped += result.created;
-        const complete = result.failed === 0 && result.created + result.conflicts === result.lines;
+        const complete =
+          !result.stoppedReading &&
+          result.failed === 0 &&
+          result.created + result.conflicts === result.lines;
         log(complete ? 'info' : 'error', complete ? 'shipped' : 'shipped with failures', {
           messageId: message.id,
           ...describeItem(item),
@@ -117,6 +120,7 @@ export async function handler(
           failed: result.failed,
           retries: result.retries,
           failureReasons: result.failureReasons,
+          ...(result.stoppedReading ? { stoppedReading: 'time budget exhausted' } : {}),
           durationMs: result.durationMs,
         });
         if (!complete) ok = false;

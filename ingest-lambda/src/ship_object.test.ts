@@ -50,3 +50,35 @@ test('a read error mid-object waits for requests in flight before it is reported
     log.filter((l) => l === 'request started').length
   );
 });
+
+test('stops reading once the deadline has passed, instead of reading the object to its end', async () => {
+  const log: string[] = [];
+  let chunksRead = 0;
+  async function* source(): AsyncGenerator<Buffer> {
+    for (let i = 0; i < 1000; i++) {
+      chunksRead += 1;
+      yield Buffer.from(`chunk ${i} line a\nchunk ${i} line b\n`);
+    }
+  }
+  const result = await shipStream(slowClient(log), source(), origin, {
+    index: 'x',
+    deadline: Date.now() - 1,
+  });
+  expect(result).toMatchObject({ lines: 0, created: 0, failed: 0, stoppedReading: true });
+  // Only the bytes the reader peeks at (and the chunk being split) were pulled from the source.
+  expect(chunksRead).toBeLessThan(5);
+  expect(log).toEqual([]);
+});
+
+test('an object read to its end before the deadline is not marked stopped', async () => {
+  const log: string[] = [];
+  async function* source(): AsyncGenerator<Buffer> {
+    yield Buffer.from('a\nb\n');
+  }
+  const result = await shipStream(slowClient(log), source(), origin, {
+    index: 'x',
+    deadline: Date.now() + 60_000,
+  });
+  expect(result).toMatchObject({ lines: 2, created: 2 });
+  expect(result).not.toHaveProperty('stoppedReading');
+});

@@ -13,6 +13,8 @@ import { BulkShipper } from './shipper';
 export interface ObjectResult extends ShipStats {
   lines: number;
   durationMs: number;
+  /** Set when reading stopped at the deadline: `lines` are only those read, the rest is unread. */
+  stoppedReading?: true;
 }
 
 export interface Progress {
@@ -20,7 +22,12 @@ export interface Progress {
   onLines?: (lines: number) => void;
 }
 
-/** Streams lines from `source` into a shipper and returns the totals. */
+/**
+ * Streams lines from `source` into a shipper and returns the totals. Once the shipper's deadline
+ * has passed nothing more can be sent, so reading stops there (a multi-GB object would otherwise
+ * be read to its end after the time budget, past the Lambda timeout) and the result says so; the
+ * caller reports the object unfinished and the ids make its redelivery add only the rest.
+ */
 export async function shipStream(
   client: BulkClient,
   source: AsyncIterable<Uint8Array>,
@@ -32,8 +39,14 @@ export async function shipStream(
   const bulk = new BulkShipper(client, shipper);
   const documents = new ObjectDocuments(origin);
   let lines = 0;
+  let stoppedReading = false;
   try {
     for await (const line of readLines(source)) {
+      // Leaving the loop releases the source (an S3 body holds a socket).
+      if (shipper.deadline !== undefined && Date.now() >= shipper.deadline) {
+        stoppedReading = true;
+        break;
+      }
       const built = documents.toDocument(line);
       if (!built) continue;
       lines += 1;
@@ -48,7 +61,12 @@ export async function shipStream(
   }
   const stats = await bulk.finish();
   progress.onLines?.(lines);
-  return { ...stats, lines, durationMs: Date.now() - started };
+  return {
+    ...stats,
+    lines,
+    durationMs: Date.now() - started,
+    ...(stoppedReading ? { stoppedReading: true as const } : {}),
+  };
 }
 
 /** GetObject as a stream; the object's version (else ETag) keys the document ids. */

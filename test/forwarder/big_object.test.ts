@@ -1,6 +1,7 @@
-// A large gzip object (NETOBS_BIG_OBJECT_MB uncompressed, default 256) generated as a stream,
-// put into s3rver and shipped by the Lambda handler into the real Elasticsearch: every line
-// arrives exactly once and the process's peak RSS stays bounded (the object is never held).
+// A large gzip object (NETOBS_BIG_OBJECT_MB uncompressed, default 64 so `npm test` stays quick;
+// docs/forwarder.md's figures come from 256 and 1024) generated as a stream, put into s3rver and
+// shipped by the Lambda handler into the real Elasticsearch: every line arrives exactly once and
+// the process's peak RSS stays bounded (the object is never held).
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import os from 'node:os';
@@ -10,25 +11,23 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { rawDataStream, VPC_FLOW_DEFAULT_FIELDS } from '../../common/constants';
-import { esUrl, testClient } from '../support/es_env';
-import type { S3TestServer } from '../support/s3_server';
-import { startS3Server } from '../support/s3_server';
+import { esUrl } from '../support/es_env';
 import {
   captureLogs,
   forwarder,
-  installTestTemplate,
+  forwarderStack,
   rawCount,
   sqsEvent,
   uniqueNamespace,
 } from './helpers';
 
-const MEGABYTES = Number(process.env.NETOBS_BIG_OBJECT_MB ?? 256);
+const MEGABYTES = Number(process.env.NETOBS_BIG_OBJECT_MB ?? 64);
 const MAX_RSS_GROWTH_MB = 400;
 const BUCKET = 'big';
 const KEY = `AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/22/big-${MEGABYTES}mb.log.gz`;
 
-const es = testClient();
-let s3: S3TestServer;
+const stack = forwarderStack(BUCKET);
+const { es } = stack;
 let dir: string;
 
 const flowLine = (i: number) =>
@@ -58,16 +57,11 @@ function generate(bytes: number, counter: { lines: number }): Readable {
   );
 }
 
-beforeAll(async () => {
-  await installTestTemplate(es);
-  s3 = await startS3Server();
-  await s3.createBucket(BUCKET);
+beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'netobs-big-'));
 });
-afterAll(async () => {
-  await s3?.close();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
-  await es.close();
 });
 
 test(`a ${MEGABYTES} MB object streams through with bounded memory and exact counts`, async () => {
@@ -79,7 +73,7 @@ test(`a ${MEGABYTES} MB object streams through with bounded memory and exact cou
     createWriteStream(file)
   );
   const compressed = statSync(file).size;
-  await s3.client.send(
+  await stack.s3.client.send(
     new PutObjectCommand({
       Bucket: BUCKET,
       Key: KEY,
@@ -91,7 +85,7 @@ test(`a ${MEGABYTES} MB object streams through with bounded memory and exact cou
 
   const namespace = uniqueNamespace('big');
   const logs = captureLogs();
-  const fwd = forwarder(s3.client, esUrl(), namespace);
+  const fwd = forwarder(stack.s3.client, esUrl(), namespace);
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => {

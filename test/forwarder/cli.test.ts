@@ -6,15 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { main } from '../../ingest-lambda/src/cli';
-import type { BulkProxy } from '../support/bulk_proxy';
-import { startBulkProxy } from '../support/bulk_proxy';
-import { esUrl, testClient } from '../support/es_env';
-import type { S3TestServer } from '../support/s3_server';
-import { S3_CREDENTIALS, S3_REGION, startS3Server } from '../support/s3_server';
+import { esUrl } from '../support/es_env';
+import { S3_CREDENTIALS, S3_REGION } from '../support/s3_server';
 import {
   captureLogs,
   forwarder,
-  installTestTemplate,
+  forwarderStack,
   putObject,
   rawCount,
   rawDocs,
@@ -23,29 +20,25 @@ import {
 } from './helpers';
 
 const BUCKET = 'backfill';
-const es = testClient();
-let s3: S3TestServer;
-let proxy: BulkProxy;
+const stack = forwarderStack(BUCKET, { proxy: true });
+const { es } = stack;
 let stderr: string[];
 
 const lines = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => `${prefix} line ${i}`).join('\n') + '\n';
 
 beforeAll(async () => {
-  await installTestTemplate(es);
-  s3 = await startS3Server();
-  await s3.createBucket(BUCKET);
-  proxy = await startBulkProxy(esUrl());
   // The CLI builds its own S3 client from the environment, as it would on a laptop.
   process.env.AWS_ACCESS_KEY_ID = S3_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = S3_CREDENTIALS.secretAccessKey;
   process.env.AWS_REGION = S3_REGION;
   process.env.AWS_REQUEST_CHECKSUM_CALCULATION = 'WHEN_REQUIRED';
   process.env.AWS_RESPONSE_CHECKSUM_VALIDATION = 'WHEN_REQUIRED';
-  await putObject(s3.client, BUCKET, 'AWSLogs/1/elb/a.log.gz', gzipSync(lines('a', 120)));
-  await putObject(s3.client, BUCKET, 'AWSLogs/1/elb/sub/b c.log', lines('b', 30));
-  await putObject(s3.client, BUCKET, 'AWSLogs/1/elb/sub/empty.log', '');
-  await putObject(s3.client, BUCKET, 'other/not-this.log', lines('x', 5));
+  const { client } = stack.s3;
+  await putObject(client, BUCKET, 'AWSLogs/1/elb/a.log.gz', gzipSync(lines('a', 120)));
+  await putObject(client, BUCKET, 'AWSLogs/1/elb/sub/b c.log', lines('b', 30));
+  await putObject(client, BUCKET, 'AWSLogs/1/elb/sub/empty.log', '');
+  await putObject(client, BUCKET, 'other/not-this.log', lines('x', 5));
 });
 beforeEach(() => {
   stderr = [];
@@ -54,11 +47,6 @@ beforeEach(() => {
   });
 });
 afterEach(() => jest.restoreAllMocks());
-afterAll(async () => {
-  await proxy?.close();
-  await s3?.close();
-  await es.close();
-});
 
 test('backfills an s3:// prefix recursively; a second run adds nothing', async () => {
   const namespace = uniqueNamespace('cli');
@@ -70,7 +58,7 @@ test('backfills an s3:// prefix recursively; a second run adds nothing', async (
     '--namespace',
     namespace,
     '--s3-endpoint',
-    s3.endpoint,
+    stack.s3.endpoint,
     '--source-hint',
     'alb',
   ];
@@ -93,7 +81,7 @@ test('backfills an s3:// prefix recursively; a second run adds nothing', async (
 test('the Lambda and the CLI give a line the same id: a backfill after the Lambda adds nothing', async () => {
   const namespace = uniqueNamespace('cli_lambda');
   captureLogs();
-  const fwd = forwarder(s3.client, esUrl(), namespace);
+  const fwd = forwarder(stack.s3.client, esUrl(), namespace);
   expect(
     await fwd.invoke(sqsEvent([{ id: 'm', bucket: BUCKET, key: 'AWSLogs/1/elb/sub/b c.log' }]))
   ).toEqual({ batchItemFailures: [] });
@@ -106,7 +94,7 @@ test('the Lambda and the CLI give a line the same id: a backfill after the Lambd
     '--namespace',
     namespace,
     '--s3-endpoint',
-    s3.endpoint,
+    stack.s3.endpoint,
   ]);
   expect(code).toBe(0);
   expect(stderr.join('\n')).toContain('Done: 30 lines, 0 indexed, 30 already there, 0 failed');
@@ -124,18 +112,18 @@ test('ships local files and directories', async () => {
 
 test('exits non-zero and names the object when anything failed', async () => {
   const namespace = uniqueNamespace('cli_fail');
-  proxy.setPlan({ fault: { kind: 'status', status: 400 } });
+  stack.proxy.setPlan({ fault: { kind: 'status', status: 400 } });
   const code = await main([
     'ship',
     `s3://${BUCKET}/AWSLogs/1/elb/a.log.gz`,
     '--es',
-    proxy.url,
+    stack.proxy.url,
     '--namespace',
     namespace,
     '--s3-endpoint',
-    s3.endpoint,
+    stack.s3.endpoint,
   ]);
-  proxy.setPlan({ fault: { kind: 'none' } });
+  stack.proxy.setPlan({ fault: { kind: 'none' } });
   expect(code).toBe(1);
   expect(stderr.join('\n')).toMatch(
     /FAILED s3:\/\/backfill\/AWSLogs\/1\/elb\/a\.log\.gz: 120 failed .*bulk request failed \(400\)/

@@ -1,15 +1,22 @@
-// Shared set-up for the forwarder integration tests: a test data stream template without the
+// Shared set-up for the forwarder integration tests: the stack each file needs (the real
+// Elasticsearch, s3rver, the fault-injecting bulk proxy), a test data stream template without the
 // netobs-router default pipeline (the Maven Central Elasticsearch has no ingest processors), unique
-// namespaces, SQS-shaped S3 notifications, and the handler wired to real clients.
+// namespaces, flow-log lines, SQS-shaped S3 notifications, the handler wired to real clients, and
+// the exactly-once check every fault test ends with.
 import type { Client } from '@elastic/elasticsearch';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { rawDataStream } from '../../common/constants';
+import { rawDataStream, VPC_FLOW_DEFAULT_FIELDS } from '../../common/constants';
 import type { ForwarderConfig } from '../../ingest-lambda/src/config';
 import { createClient } from '../../ingest-lambda/src/config';
 import type { BatchResponse } from '../../ingest-lambda/src/handler';
 import { handler, setRuntime } from '../../ingest-lambda/src/handler';
 import { setLogSink } from '../../ingest-lambda/src/log';
+import type { BulkProxy } from '../support/bulk_proxy';
+import { startBulkProxy } from '../support/bulk_proxy';
+import { esUrl, testClient } from '../support/es_env';
+import type { S3TestServer } from '../support/s3_server';
+import { startS3Server } from '../support/s3_server';
 
 /** Namespaces of forwarder tests start with this; the template below matches them. */
 export const NS_PREFIX = 'fwdtest';
@@ -44,6 +51,48 @@ export async function installTestTemplate(es: Client): Promise<void> {
     _meta: { description: 'forwarder integration tests: no default pipeline' },
   });
 }
+
+export interface ForwarderStack {
+  es: Client;
+  s3: S3TestServer;
+  /** The loopback bulk proxy in front of Elasticsearch (only when asked for). */
+  proxy: BulkProxy;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that start what a forwarder test file needs: the test
+ * template, s3rver with `bucket`, and optionally the bulk proxy (set back to pass-through before
+ * each test). The returned object is filled in by beforeAll.
+ */
+export function forwarderStack(bucket: string, options: { proxy?: boolean } = {}): ForwarderStack {
+  const stack = { es: testClient() } as ForwarderStack;
+  beforeAll(async () => {
+    await installTestTemplate(stack.es);
+    stack.s3 = await startS3Server();
+    await stack.s3.createBucket(bucket);
+    if (options.proxy) stack.proxy = await startBulkProxy(esUrl());
+  });
+  if (options.proxy) beforeEach(() => stack.proxy.setPlan({ fault: { kind: 'none' } }));
+  afterAll(async () => {
+    await stack.proxy?.close();
+    await stack.s3?.close();
+    await stack.es.close();
+  });
+  return stack;
+}
+
+export const FLOW_HEADER = VPC_FLOW_DEFAULT_FIELDS.join(' ');
+
+/** A default-format flow-log record; `i` makes it unique (the bytes field), a per-line marker. */
+export const flowLine = (i: number) =>
+  `2 123456789012 eni-0a1b2c3d 10.0.${i % 256}.${i % 200} 172.16.0.${i % 100} ${1024 + (i % 60000)} 443 6 ${1 + (i % 50)} ${100 + i} 1763800000 1763800060 ${i % 7 ? 'ACCEPT' : 'REJECT'} OK`;
+
+/** The records a flowText(count) object ships (its header is not shipped). */
+export const flowLines = (count: number) => Array.from({ length: count }, (_, i) => flowLine(i));
+
+/** A flow-log object: the header line, then `count` records. */
+export const flowText = (count: number, header = FLOW_HEADER, eol = '\n') =>
+  [header, ...flowLines(count)].join(eol) + eol;
 
 /** The S3 notification key encoding: form encoding, with "/" left alone. */
 export function encodeKey(key: string): string {
@@ -81,6 +130,18 @@ export function sqsEvent(messages: { id: string; bucket: string; key: string; si
 }
 
 export type LogLine = Record<string, unknown> & { level: string; message: string };
+
+/** The "shipped" / "shipped with failures" log line of a message (the last one, if several). */
+export function shippedLog(logs: LogLine[], messageId: string): LogLine | undefined {
+  return [...logs]
+    .reverse()
+    .find((l) => l.messageId === messageId && l.message.startsWith('shipped'));
+}
+
+/** Every log line about one message. */
+export function messageLogs(logs: LogLine[], messageId: string): LogLine[] {
+  return logs.filter((l) => l.messageId === messageId);
+}
 
 /** Captures the forwarder's JSON log lines. */
 export function captureLogs(): LogLine[] {
@@ -153,6 +214,39 @@ export async function rawCount(es: Client, namespace: string): Promise<number> {
   const index = rawDataStream(namespace);
   await es.indices.refresh({ index });
   return (await es.count({ index })).count;
+}
+
+/**
+ * The exactly-once check: the raw data stream of `namespace` holds each expected line once and
+ * nothing else. Counts documents, distinct _ids and distinct (object, offset) pairs, and compares
+ * the messages as a multiset, so a lost line, a duplicate and a stray line all fail it.
+ */
+export async function expectExactlyOnce(
+  es: Client,
+  namespace: string,
+  expected: string[]
+): Promise<void> {
+  const index = rawDataStream(namespace);
+  await es.indices.refresh({ index });
+  const { count } = await es.count({ index });
+  expect(count).toBe(expected.length);
+  // Fewer than 10,000 lines per test: one page holds them all (and any duplicate or stray).
+  expect(expected.length).toBeLessThanOrEqual(10_000);
+  const result = await es.search<{
+    message: string;
+    log: { offset: number; file: { path: string } };
+  }>({
+    index,
+    size: 10_000,
+    _source: ['message', 'log.offset', 'log.file.path'],
+  });
+  const hits = result.hits.hits;
+  expect(hits).toHaveLength(expected.length);
+  expect(new Set(hits.map((h) => h._id)).size).toBe(expected.length);
+  expect(
+    new Set(hits.map((h) => `${h._source?.log.file.path}@${h._source?.log.offset}`)).size
+  ).toBe(expected.length);
+  expect(hits.map((h) => h._source?.message).sort()).toEqual([...expected].sort());
 }
 
 /** Byte offsets of the non-empty lines of a text (what the forwarder reports as log.offset). */

@@ -1,7 +1,8 @@
 // A loopback HTTP proxy in front of Elasticsearch for forwarder tests: passes requests through
 // untouched until told to misbehave on `_bulk` requests: answer 429 (request- or item-level)
-// for a while, delay, close connections, or refuse them altogether (ECONNREFUSED), each
-// optionally only after N bulk requests went through.
+// for a while, delay, close connections, lose the answer of a request Elasticsearch did carry
+// out, go away for a while (an outage: ECONNREFUSED, then back on the same port), or refuse
+// connections altogether, each optionally only after N bulk requests went through.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
@@ -16,7 +17,11 @@ export type Fault =
   /** Destroy the socket without answering. */
   | { kind: 'close' }
   /** Wait, then pass through. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Pass through, then destroy the socket instead of answering: the work is done, the answer lost. */
+  | { kind: 'lostResponse' }
+  /** Drop every connection and refuse new ones for `ms`, then accept again (Elasticsearch restarting). */
+  | { kind: 'outage'; ms: number };
 
 export interface FaultPlan {
   fault: Fault;
@@ -31,6 +36,11 @@ export interface BulkProxy {
   /** Bulk requests seen, passed to Elasticsearch, and answered with a fault. */
   readonly counts: { bulk: number; passed: number; faulted: number };
   setPlan(plan: FaultPlan): void;
+  /**
+   * Resolves once no request is being handled and no outage is pending: a delayed request the
+   * client gave up on still reaches Elasticsearch, and a test must not count documents before.
+   */
+  idle(): Promise<void>;
   /** Stop accepting connections (and drop open ones): clients get ECONNREFUSED. */
   refuse(): Promise<void>;
   /** Accept connections again, on the same port. */
@@ -59,31 +69,53 @@ export async function startBulkProxy(target: string): Promise<BulkProxy> {
   let bulkInPlan = 0;
   const counts = { bulk: 0, passed: 0, faulted: 0 };
   const sockets = new Set<Socket>();
+  const outages = new Set<Promise<unknown>>();
 
+  const handling = new Set<Promise<void>>();
+
+  /** Sends the request upstream; resolves once the answer was relayed (or dropped). */
   const forward = (
     request: http.IncomingMessage,
     response: http.ServerResponse,
-    body: Buffer
-  ): void => {
-    const proxied = http.request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: request.method,
-        path: request.url,
-        headers: { ...request.headers, host: upstream.host },
-      },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      }
-    );
-    proxied.on('error', () => response.destroy());
-    proxied.end(body);
-  };
+    body: Buffer,
+    dropAnswer = false
+  ): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const proxied = http.request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: request.method,
+          path: request.url,
+          headers: { ...request.headers, host: upstream.host },
+        },
+        (answer) => {
+          answer.on('close', () => resolve());
+          if (dropAnswer) {
+            answer.on('end', () => request.socket.destroy());
+            answer.resume();
+            return;
+          }
+          // The client may be gone (it timed out, or an outage dropped it): drain the answer
+          // anyway, or it stalls unpiped and this request never finishes.
+          if (response.destroyed) {
+            answer.resume();
+            return;
+          }
+          response.on('close', () => answer.resume());
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        }
+      );
+      proxied.on('error', () => {
+        response.destroy();
+        resolve();
+      });
+      proxied.end(body);
+    });
 
   const server = http.createServer((request, response) => {
-    void (async () => {
+    const handled = (async () => {
       const body = await readBody(request);
       const isBulk = /\/_bulk(\?|$)/.test(request.url ?? '');
       if (!isBulk) return forward(request, response, body);
@@ -135,10 +167,25 @@ export async function startBulkProxy(target: string): Promise<BulkProxy> {
           await new Promise((resolve) => setTimeout(resolve, fault.ms));
           counts.passed += 1;
           return forward(request, response, body);
+        case 'lostResponse':
+          return forward(request, response, body, true);
+        case 'outage': {
+          const back = stop()
+            .then(() => new Promise((resolve) => setTimeout(resolve, fault.ms)))
+            .then(() => listen(port));
+          outages.add(back);
+          await back.finally(() => outages.delete(back));
+          return;
+        }
         default:
           return forward(request, response, body);
       }
-    })().catch(() => response.destroy());
+    })()
+      .catch(() => {
+        response.destroy();
+      })
+      .finally(() => handling.delete(handled));
+    handling.add(handled);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -161,6 +208,11 @@ export async function startBulkProxy(target: string): Promise<BulkProxy> {
 
   await listen(0);
   const { port } = server.address() as AddressInfo;
+  const idle = async (): Promise<void> => {
+    while (handling.size > 0 || outages.size > 0) {
+      await Promise.allSettled([...handling, ...outages]);
+    }
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     counts,
@@ -168,9 +220,11 @@ export async function startBulkProxy(target: string): Promise<BulkProxy> {
       plan = next;
       bulkInPlan = 0;
     },
+    idle,
     refuse: stop,
     accept: () => listen(port),
     close: async () => {
+      await idle();
       if (server.listening) await stop();
     },
   };
