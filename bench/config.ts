@@ -43,6 +43,8 @@ export function benchConfig(): BenchConfig {
     esPort: positive('NETOBS_BENCH_ES_PORT', 9231),
     enginePort: positive('NETOBS_BENCH_ENGINE_PORT', 9331),
     esHeap: process.env.NETOBS_BENCH_ES_HEAP ?? '2g',
-    engineHeap: process.env.NETOBS_BENCH_ENGINE_HEAP ?? '1g',
+    // 1g ran out of heap under two concurrent 5 MB bulks (~12k lines each) from the bridge's
+    // _simulate after the pipeline-cost step had run.
+    engineHeap: process.env.NETOBS_BENCH_ENGINE_HEAP ?? '2g',
   };
 }

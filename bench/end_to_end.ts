@@ -40,6 +40,10 @@ function runCli(args: string[]): Promise<void> {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    // Never leave the shipper running behind an interrupted bench.
+    const kill = () => child.kill();
+    process.once('exit', kill);
+    child.on('exit', () => process.off('exit', kill));
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     child.on('error', reject);
@@ -94,7 +98,20 @@ export async function measureEndToEnd(
   let viaSeconds: number;
   try {
     ({ seconds: viaSeconds } = await timed(() =>
-      runCli(['ship', file, '--es', bridge.url, '--namespace', E2E_NAMESPACE])
+      runCli([
+        'ship',
+        file,
+        '--es',
+        bridge.url,
+        '--namespace',
+        E2E_NAMESPACE,
+        // The shipper's documented defaults, given explicitly: without the flags the CLI passes
+        // `undefined` for both, which overrides the defaults and sends a file as one request.
+        '--bulk-bytes',
+        String(5 * 1024 * 1024),
+        '--concurrency',
+        '2',
+      ])
     ));
   } finally {
     await bridge.close();

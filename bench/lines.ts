@@ -195,6 +195,7 @@ function flow(d: Dice, i: number, n: number): Flow {
       direction: 'egress',
     };
   }
+  if (roll < 0.975) return special(d, base);
   if (roll < 0.99) {
     return {
       ...base,
@@ -225,6 +226,53 @@ function flow(d: Dice, i: number, n: number): Flow {
     direction: 'ingress',
     status: d.chance(0.8) ? 'NODATA' : 'SKIPDATA',
   };
+}
+
+/**
+ * The rarer flows the prebuilt queries look for (a few per thousand): SSH/RDP and databases
+ * accepted from the internet, ICMP, internal rejects, huge egress, and the catalog's example
+ * addresses, so that those queries have something to find.
+ */
+function special(d: Dice, base: Pick<Flow, 'start' | 'status' | 'flags'>): Flow {
+  const common = {
+    ...base,
+    eni: d.pick(ENIS),
+    sport: d.int(32768, 60999),
+    proto: 6,
+    packets: d.int(4, 40),
+    bytes: d.int(400, 20_000),
+    action: 'ACCEPT' as const,
+    direction: 'ingress' as const,
+  };
+  const kind = d.int(0, 5);
+  if (kind === 0)
+    return { ...common, src: d.pick(PUBLIC_CLIENTS), dst: '10.0.1.50', dport: d.pick([22, 3389]) };
+  if (kind === 1) return { ...common, src: d.pick(PUBLIC_CLIENTS), dst: d.pick(DATA), dport: 5432 };
+  if (kind === 2)
+    return { ...common, src: d.zipf(APP), dst: d.pick(DATA), sport: 0, dport: 0, proto: 1 };
+  if (kind === 3)
+    return { ...common, src: d.zipf(APP), dst: d.pick(DATA), dport: 9200, action: 'REJECT' };
+  if (kind === 4) {
+    const bytes = d.int(100_000_000, 2_000_000_000);
+    return {
+      ...common,
+      src: d.zipf(APP),
+      dst: d.pick(PUBLIC_CLIENTS),
+      dport: 443,
+      bytes,
+      packets: Math.floor(bytes / 1400),
+      direction: 'egress',
+    };
+  }
+  return d.chance(0.5)
+    ? {
+        ...common,
+        src: '198.51.100.7',
+        dst: d.pick(WEB),
+        dport: d.pick([22, 3389, 445]),
+        action: 'REJECT',
+      }
+    : { ...common, src: '10.0.1.15', dst: '10.0.2.30', dport: 443 };
 }
 
 function v2Line(f: Flow): string {

@@ -9,7 +9,14 @@ import type { StorageResult } from './storage';
 
 export interface BenchResults {
   startedAt: string;
-  machine: { cpus: string; memoryGiB: number; node: string; loadAverage: number[] };
+  machine: {
+    cpus: string;
+    memoryGiB: number;
+    node: string;
+    /** 1, 5 and 15 minute load averages when the bench started and ended. */
+    loadAverage: number[];
+    loadAverageAtEnd?: number[];
+  };
   sizes: Record<string, number | string>;
   stack?: { elasticsearch: string; engine: string };
   forwarder?: ForwarderResult;

@@ -121,6 +121,7 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   results.totalSeconds = round(secondsSince(started), 1);
+  results.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
   save(results);
   console.log(`\n${formatReport(results)}`);
   console.log(
