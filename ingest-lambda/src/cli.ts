@@ -3,14 +3,15 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { rawDataStream, SOURCE_IDS } from '../../common/constants';
 import { kibanaHttpClient } from '../../server/lib/installer/kibana_http_client';
 import { kibanaSavedObjectsPort } from '../../server/lib/installer/kibana_saved_objects_port';
 import type { SavedObjectsPort } from '../../server/lib/installer/setup';
 import { runSetup, runUninstall, setupStatus } from '../../server/lib/installer/setup';
 import type { SetupResponse } from '../../common/api_types';
-import { createClient } from './config';
+import { createClient, createS3Client } from './config';
 import type { S3ObjectRef } from './events';
 import type { ObjectResult } from './ship_object';
 import { shipS3Object, shipStream } from './ship_object';
@@ -148,7 +149,7 @@ const ship: Command = {
     }
     const client = esClient(values);
     const endpoint = values['s3-endpoint'] ?? process.env.AWS_ENDPOINT_URL_S3;
-    const s3 = new S3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
+    const s3 = createS3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
     const shipper = {
       index: rawDataStream(values.namespace),
       maxBytes: values['bulk-bytes'] ? Number(values['bulk-bytes']) : undefined,

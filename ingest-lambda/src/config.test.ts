@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       concurrency: 2,
       sourceHint: undefined,
       flowLogFormat: undefined,
+      s3IdleTimeoutMs: 30_000,
     });
   });
 
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
       NETOBS_CONCURRENCY: '4',
       NETOBS_SOURCE: 'vpcflow',
       NETOBS_FLOWLOG_FORMAT: 'version srcaddr dstaddr',
+      NETOBS_S3_IDLE_TIMEOUT_MS: '5000',
       ES_CA_CERT: '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----',
     });
     expect(config).toMatchObject({
@@ -41,6 +43,7 @@ describe('loadConfig', () => {
       concurrency: 4,
       sourceHint: 'vpcflow',
       flowLogFormat: 'version srcaddr dstaddr',
+      s3IdleTimeoutMs: 5000,
     });
     expect(config.elasticsearch.caCert).toContain('BEGIN CERTIFICATE');
   });
@@ -95,6 +98,7 @@ describe('describeConfig', () => {
       namespace: 'default',
       bulkBytes: 5 * 1024 * 1024,
       concurrency: 2,
+      s3IdleTimeoutMs: 30_000,
     });
   });
 });

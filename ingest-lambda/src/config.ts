@@ -2,6 +2,8 @@
 // Credentials may come from one AWS Secrets Manager secret (ES_SECRET_ARN, a JSON object with
 // url / cloud_id / api_key / username / password); they are never logged.
 import { readFileSync } from 'node:fs';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Client } from '@elastic/elasticsearch';
 import type { ClientOptions } from '@elastic/elasticsearch';
@@ -22,6 +24,8 @@ export interface ForwarderConfig {
   sourceHint?: string;
   /** Field list of CloudWatch-delivered flow logs (they carry no header); default v2. */
   flowLogFormat?: string;
+  /** How long an S3 download may go without a byte before it fails. */
+  s3IdleTimeoutMs?: number;
 }
 
 export class ConfigError extends Error {}
@@ -86,7 +90,25 @@ export async function loadConfig(env: Env = process.env): Promise<ForwarderConfi
     concurrency: positiveInt(env, 'NETOBS_CONCURRENCY', 2),
     sourceHint,
     flowLogFormat: env.NETOBS_FLOWLOG_FORMAT || undefined,
+    s3IdleTimeoutMs: positiveInt(env, 'NETOBS_S3_IDLE_TIMEOUT_MS', S3_IDLE_TIMEOUT_MS),
   };
+}
+
+/**
+ * Default for s3IdleTimeoutMs. Without a socket timeout a stalled S3 download holds the Lambda
+ * until it is killed, and then SQS retries the whole batch instead of the one failed message.
+ */
+export const S3_IDLE_TIMEOUT_MS = 30_000;
+
+/** An S3 client whose downloads fail after `idleTimeoutMs` without data. */
+export function createS3Client(
+  options: S3ClientConfig = {},
+  idleTimeoutMs: number = S3_IDLE_TIMEOUT_MS
+): S3Client {
+  return new S3Client({
+    ...options,
+    requestHandler: { connectionTimeout: 10_000, socketTimeout: idleTimeoutMs },
+  });
 }
 
 export function createClient(config: ForwarderConfig['elasticsearch']): Client {
@@ -132,5 +154,6 @@ export function describeConfig(config: ForwarderConfig): Record<string, unknown>
     namespace: config.namespace,
     bulkBytes: config.bulkBytes,
     concurrency: config.concurrency,
+    s3IdleTimeoutMs: config.s3IdleTimeoutMs,
   };
 }

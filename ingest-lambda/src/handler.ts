@@ -2,11 +2,11 @@
 // For SQS it returns batchItemFailures with exactly the messages that did not complete
 // (ReportBatchItemFailures), so SQS redelivers only those; deterministic ids make the
 // redelivery safe. Other triggers throw when anything failed, so Lambda retries them.
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Client } from '@elastic/elasticsearch';
 import { rawDataStream } from '../../common/constants';
 import type { ForwarderConfig } from './config';
-import { createClient, describeConfig, loadConfig } from './config';
+import { createClient, createS3Client, describeConfig, loadConfig } from './config';
 import type { WorkItem } from './events';
 import { normaliseEvent } from './events';
 import { log } from './log';
@@ -37,7 +37,11 @@ let runtime: Promise<Runtime> | undefined;
 async function init(): Promise<Runtime> {
   const config = await loadConfig();
   log('info', 'forwarder configured', describeConfig(config));
-  return { config, es: createClient(config.elasticsearch), s3: new S3Client({}) };
+  return {
+    config,
+    es: createClient(config.elasticsearch),
+    s3: createS3Client({}, config.s3IdleTimeoutMs),
+  };
 }
 
 /** For tests: replace the runtime (clients and configuration). */

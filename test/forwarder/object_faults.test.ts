@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { esUrl } from '../support/es_env';
 import type { S3FaultProxy } from '../support/s3_fault_proxy';
 import { startS3FaultProxy } from '../support/s3_fault_proxy';
+import { s3ClientFor } from '../support/s3_server';
 import type { LogLine } from './helpers';
 import {
   captureLogs,
@@ -155,6 +156,36 @@ test('the download is reset mid-object: reported failed, no partial line indexed
     created: lines - shipped,
     failed: 0,
   });
+  await expectExactlyOnce(es, namespace, flowLines(lines));
+});
+
+test('a download that stalls: the idle timeout fails it in time, whole lines before it indexed once', async () => {
+  const namespace = uniqueNamespace('stalled');
+  const lines = 3000;
+  const key = keyFor('stalled.log.gz');
+  const body = gzipSync(flowText(lines));
+  await putObject(stack.s3.client, BUCKET, key, body);
+  s3Proxy.setFault(BUCKET, key, { kind: 'stallBody', afterBytes: Math.floor(body.length / 2) });
+  // The forwarder's S3 client with a short idle timeout (30 s by default, NETOBS_S3_IDLE_TIMEOUT_MS).
+  const s3 = s3ClientFor(s3Proxy.endpoint, 1500);
+  const fwd = forwarder(s3, esUrl(), namespace);
+  expect(await fwd.invoke(sqsEvent([{ id: 'stalled', bucket: BUCKET, key }]))).toEqual({
+    batchItemFailures: [{ itemIdentifier: 'stalled' }],
+  });
+  expect(objectFailure('stalled')).toMatchObject({
+    level: 'error',
+    message: 'object failed',
+    reason: expect.stringMatching(/timed out after 1500 ms of inactivity/),
+  });
+  const shipped = await expectWholeLinePrefix(namespace, flowLines(lines));
+  expect(shipped).toBeLessThan(lines);
+
+  s3Proxy.setFault(BUCKET, key, undefined);
+  expect(await fwd.invoke(sqsEvent([{ id: 'stalled', bucket: BUCKET, key }]))).toEqual({
+    batchItemFailures: [],
+  });
+  await fwd.close();
+  s3.destroy();
   await expectExactlyOnce(es, namespace, flowLines(lines));
 });
 

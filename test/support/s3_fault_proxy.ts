@@ -5,13 +5,16 @@
 //   - accessDenied: 403 with the XML error body S3 sends (what a missing s3:GetObject gives, and
 //     what a missing object gives when the role lacks s3:ListBucket);
 //   - cutBody: the object's headers (full Content-Length) and its first bytes, then the
-//     connection is destroyed, as when S3 or the network resets a long download.
+//     connection is destroyed, as when S3 or the network resets a long download;
+//   - stallBody: the headers and first bytes, then nothing more on an open connection, as when
+//     a download hangs.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3ClientFor } from './s3_server';
 
-export type S3Fault = { kind: 'accessDenied' } | { kind: 'cutBody'; afterBytes: number };
+export type S3Fault =
+  { kind: 'accessDenied' } | { kind: 'cutBody' | 'stallBody'; afterBytes: number };
 
 export interface S3FaultProxy {
   endpoint: string;
@@ -59,7 +62,7 @@ export async function startS3FaultProxy(target: string): Promise<S3FaultProxy> {
       },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
-        if (fault?.kind !== 'cutBody') {
+        if (fault?.kind !== 'cutBody' && fault?.kind !== 'stallBody') {
           answer.pipe(response);
           return;
         }
@@ -69,7 +72,7 @@ export async function startS3FaultProxy(target: string): Promise<S3FaultProxy> {
           const part = chunk.subarray(0, fault.afterBytes - sent);
           sent += part.length;
           response.write(part);
-          if (sent >= fault.afterBytes) {
+          if (sent >= fault.afterBytes && fault.kind === 'cutBody') {
             // Let the bytes leave before the reset, so the reader sees a body cut mid-way.
             response.socket?.once('drain', () => response.socket?.destroy());
             setTimeout(() => response.socket?.destroy(), 50);

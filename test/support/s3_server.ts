@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from '../../ingest-lambda/src/config';
 
 interface S3rverInstance {
   run(): Promise<AddressInfo>;
@@ -27,16 +29,20 @@ export interface S3TestServer {
   close(): Promise<void>;
 }
 
-export function s3ClientFor(endpoint: string): S3Client {
-  return new S3Client({
-    endpoint,
-    region: S3_REGION,
-    forcePathStyle: true,
-    credentials: S3_CREDENTIALS,
-    // s3rver predates the SDK's default CRC32 checksums and aws-chunked uploads.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+/** The forwarder's own S3 client (createS3Client), pointed at a loopback endpoint. */
+export function s3ClientFor(endpoint: string, idleTimeoutMs?: number): S3Client {
+  return createS3Client(
+    {
+      endpoint,
+      region: S3_REGION,
+      forcePathStyle: true,
+      credentials: S3_CREDENTIALS,
+      // s3rver predates the SDK's default CRC32 checksums and aws-chunked uploads.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    },
+    idleTimeoutMs
+  );
 }
 
 export async function startS3Server(): Promise<S3TestServer> {
