@@ -47,6 +47,14 @@ function esClient(values: {
 
 class UsageError extends Error {}
 
+function positiveOption(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new UsageError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
 const KIBANA_OPTIONS = {
   kibana: { type: 'string' },
   space: { type: 'string' },
@@ -152,8 +160,8 @@ const ship: Command = {
     const s3 = createS3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
     const shipper = {
       index: rawDataStream(values.namespace),
-      maxBytes: values['bulk-bytes'] ? Number(values['bulk-bytes']) : undefined,
-      concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+      maxBytes: positiveOption(values['bulk-bytes'], '--bulk-bytes'),
+      concurrency: positiveOption(values.concurrency, '--concurrency'),
     };
 
     type Target = { label: string; run: (onLines: (n: number) => void) => Promise<ObjectResult> };

@@ -94,6 +94,26 @@ test('never more requests in flight than the concurrency bound', async () => {
   expect(shipper.stats.created).toBe(200);
 });
 
+test('options given as undefined keep their defaults (the CLI passes them so)', async () => {
+  let inFlight = 0;
+  let peak = 0;
+  const { client, calls } = fakeClient(async (ids) => {
+    inFlight += 1;
+    peak = Math.max(peak, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    inFlight -= 1;
+    return ok(ids);
+  });
+  // About 6 MB of documents: more than one default 5 MB batch, two requests at most at once.
+  const shipper = new BulkShipper(client, { ...base, maxBytes: undefined, concurrency: undefined });
+  const message = 'x'.repeat(1000);
+  for (let i = 0; i < 6000; i++) await shipper.add(`id${i}`, { message });
+  await shipper.finish();
+  expect(calls.length).toBe(2);
+  expect(calls[0].bytes).toBeGreaterThanOrEqual(5 * 1024 * 1024);
+  expect(peak).toBeLessThanOrEqual(2);
+});
+
 test('409 conflicts count as already indexed', async () => {
   const { client } = fakeClient((ids) =>
     ids.map((_, i) =>

@@ -99,7 +99,10 @@ export class BulkShipper {
       maxAttempts: 8,
       random: Math.random,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      ...options,
+      // An option given as undefined keeps its default (a spread alone would erase it).
+      ...(Object.fromEntries(
+        Object.entries(options).filter(([, value]) => value !== undefined)
+      ) as ShipperOptions),
     };
   }
 
