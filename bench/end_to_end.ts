@@ -105,8 +105,8 @@ export async function measureEndToEnd(
         bridge.url,
         '--namespace',
         E2E_NAMESPACE,
-        // The shipper's documented defaults, given explicitly: without the flags the CLI passes
-        // `undefined` for both, which overrides the defaults and sends a file as one request.
+        // The shipper's defaults, pinned: the direct path below uses the same (before 4554e9b the
+        // CLI without these flags sent a whole file as one request).
         '--bulk-bytes',
         String(5 * 1024 * 1024),
         '--concurrency',
