@@ -26,10 +26,10 @@ function adaptProcessor(processor: Processor): Processor | undefined {
     for (const [esName, [osName, fallback]] of Object.entries(COMMUNITY_ID_FIELDS)) {
       options[osName] = processor.community_id[esName] ?? fallback;
     }
-    // OpenSearch 3.8 rejects ports from 63535 up ("must be between 0 and 65535"): an engine bug,
+    // OpenSearch 3.8 rejects ports from 63336 up ("must be between 0 and 65535"): an engine bug,
     // so on the engine only those flows go without a Community ID instead of failing.
     const guard =
-      'ctx.source?.port != null && ctx.source.port < 63535 && ctx.destination?.port != null && ctx.destination.port < 63535';
+      'ctx.source?.port != null && ctx.source.port < 63336 && ctx.destination?.port != null && ctx.destination.port < 63336';
     options.if = options.if ? `(${String(options.if)}) && ${guard}` : guard;
     return { community_id: options };
   }

@@ -80,3 +80,24 @@ test('passes every other request through untouched', async () => {
   const count = await viaBridge.count({ index: `logs-netobs.*-${namespace}` });
   expect(count.count).toBe(2);
 });
+
+test('high ports parse on the engine (its community_id refuses ports from 63336 up)', async () => {
+  const line = (port: number) =>
+    `2 123456789012 eni-1 10.0.0.1 10.0.0.2 ${port} 443 6 5 500 1763800000 1763800060 ACCEPT OK`;
+  const result = await viaBridge.bulk({
+    operations: [...raw('low', line(63335), VPC_KEY), ...raw('high', line(63336), VPC_KEY)],
+    refresh: 'wait_for',
+  });
+  const docs = await Promise.all(
+    result.items.map((item) =>
+      es.get<{ event: { kind?: string }; network: { community_id?: string } }>({
+        index: item.create!._index,
+        id: item.create!._id!,
+      })
+    )
+  );
+  expect(docs.map((d) => d._source?.event.kind)).toEqual(['event', 'event']);
+  // The engine-only guard: the hash is left out there, never the document.
+  expect(docs[0]._source?.network.community_id).toMatch(/^1:/);
+  expect(docs[1]._source?.network.community_id).toBeUndefined();
+});
