@@ -30,7 +30,10 @@ const OS_USER = 'netobs-opensearch';
 
 export interface EngineOptions {
   port?: number;
-  /** -Xms/-Xmx; the engine stores no data, so 512m is plenty. */
+  /**
+   * -Xms/-Xmx. The engine stores no data, but `_simulate` holds every document of a bulk body at
+   * once: 1g leaves room for the forwarder's two 5 MB requests in flight (512m ran out in the bench).
+   */
   heap?: string;
   /** Wipe the node's data (stored pipelines, test indices) before starting. */
   fresh?: boolean;
@@ -115,7 +118,7 @@ export async function startIngestEngine(options: EngineOptions = {}): Promise<In
   if (options.fresh) rmSync(path.join(dir, 'data'), { recursive: true, force: true });
   mkdirSync(path.join(dir, 'data'), { recursive: true });
   mkdirSync(path.join(dir, 'logs'), { recursive: true });
-  const heap = options.heap ?? process.env.NETOBS_INGEST_ENGINE_HEAP ?? '512m';
+  const heap = options.heap ?? process.env.NETOBS_INGEST_ENGINE_HEAP ?? '1g';
   const config = writeConfig(home, dir, port, heap);
   const owner = systemUser(OS_USER);
   if (owner) chownTree(dir, owner);
