@@ -3,22 +3,7 @@
 // of requests in flight: the forwarder's defaults (5 MB bodies, 2 in flight), so that a figure
 // measured with it compares with one measured through the forwarder.
 
-export async function requestJson<T = unknown>(
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown
-): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok)
-    throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 1000)}`);
-  return JSON.parse(text) as T;
-}
+export { requestJson } from '../dev/local_process/http_json';
 
 export interface BulkOptions {
   /** e.g. `/my-index/_bulk?pipeline=_none` */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { mulberry32 } from '../dev/sample/prng';
 
 export type BenchCase = 'vpc-default' | 'vpc-custom' | 'tgw' | 'alb' | 'nlb';
 export type BenchSource = 'vpcflow' | 'tgwflow' | 'alb' | 'nlb';
@@ -60,22 +61,10 @@ export const CASE_SPECS: Record<BenchCase, CaseSpec> = {
   },
 };
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Dice {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = prng(seed);
+    this.next = mulberry32(seed);
   }
   chance(p: number): boolean {
     return this.next() < p;

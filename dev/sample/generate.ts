@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { mulberry32 } from './prng';
 
 export const SAMPLE_ACCOUNT = '123456789012';
 export const SAMPLE_REGION = 'us-east-1';
@@ -26,18 +27,6 @@ export interface SampleOptions {
 export interface SampleStats {
   files: number;
   lines: Record<'vpcflow' | 'tgwflow' | 'alb' | 'nlb', number>;
-}
-
-/** Small deterministic PRNG (mulberry32) so the sample is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const V2_HEADER =
@@ -77,7 +66,7 @@ function stamp(at: Date): string {
 }
 
 export function generateSample(options: SampleOptions): SampleStats {
-  const rnd = random(options.seed ?? 20261122);
+  const rnd = mulberry32(options.seed ?? 20261122);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
   const publicIp = () =>

@@ -11,6 +11,7 @@ import type { LogLine } from './helpers';
 import {
   captureLogs,
   expectExactlyOnce,
+  expectRedeliveryCompletes,
   flowLines,
   flowText,
   forwarder,
@@ -101,19 +102,12 @@ test('connections dropped mid-object: reported failed, a redelivery completes ex
   await stack.proxy.accept();
 
   stack.proxy.setPlan({ fault: { kind: 'none' } });
-  logs.length = 0;
-  expect(await fwd.invoke(sqsEvent([{ id: 'midway', bucket: BUCKET, key }]))).toEqual({
-    batchItemFailures: [],
-  });
+  await expectRedeliveryCompletes(
+    fwd,
+    { id: 'midway', bucket: BUCKET, key },
+    { es, logs, namespace, lines, already: partial }
+  );
   await fwd.close();
-  expect(shippedLog(logs, 'midway')).toMatchObject({
-    message: 'shipped',
-    lines,
-    conflicts: partial,
-    created: lines - partial,
-    failed: 0,
-  });
-  await expectExactlyOnce(es, namespace, flowLines(lines));
 });
 
 test('Elasticsearch goes away mid-object and comes back: completes in the same invocation, exactly once', async () => {
@@ -215,17 +209,12 @@ test('a 429 storm that outlasts the time budget: reported failed, never silently
   expect(await rawCount(es, namespace)).toBe(log?.created);
 
   stack.proxy.setPlan({ fault: { kind: 'none' } });
-  logs.length = 0;
-  expect(await fwd.invoke(sqsEvent([{ id: 'endless', bucket: BUCKET, key }]))).toEqual({
-    batchItemFailures: [],
-  });
+  await expectRedeliveryCompletes(
+    fwd,
+    { id: 'endless', bucket: BUCKET, key },
+    { es, logs, namespace, lines, already: Number(log?.created) }
+  );
   await fwd.close();
-  expect(shippedLog(logs, 'endless')).toMatchObject({
-    lines,
-    conflicts: log?.created,
-    failed: 0,
-  });
-  await expectExactlyOnce(es, namespace, flowLines(lines));
 });
 
 test('slow answers within the budget: completes, exactly once', async () => {
@@ -263,18 +252,12 @@ test('answers slower than the time budget: reported failed; late writes and the 
   expect(late).toBeGreaterThan(0); // written after the forwarder had given up
 
   stack.proxy.setPlan({ fault: { kind: 'none' } });
-  logs.length = 0;
-  expect(await fwd.invoke(sqsEvent([{ id: 'slower', bucket: BUCKET, key }]))).toEqual({
-    batchItemFailures: [],
-  });
+  await expectRedeliveryCompletes(
+    fwd,
+    { id: 'slower', bucket: BUCKET, key },
+    { es, logs, namespace, lines, already: late }
+  );
   await fwd.close();
-  expect(shippedLog(logs, 'slower')).toMatchObject({
-    lines,
-    conflicts: late,
-    created: lines - late,
-    failed: 0,
-  });
-  await expectExactlyOnce(es, namespace, flowLines(lines));
 });
 
 test('no time left at all: every message is reported unstarted, and the redelivery completes them', async () => {
@@ -386,18 +369,11 @@ test('the budget runs out mid-object: reading stops there, and the redelivery sh
   expect(before).toBeLessThan(lines);
 
   stack.proxy.setPlan({ fault: { kind: 'none' } });
-  logs.length = 0;
   const fast = forwarder(stack.s3.client, esUrl(), namespace);
-  expect(await fast.invoke(sqsEvent([{ id: 'long', bucket: BUCKET, key }]))).toEqual({
-    batchItemFailures: [],
-  });
+  await expectRedeliveryCompletes(
+    fast,
+    { id: 'long', bucket: BUCKET, key },
+    { es, logs, namespace, lines, already: before }
+  );
   await Promise.all([fwd.close(), fast.close()]);
-  expect(shippedLog(logs, 'long')).toMatchObject({
-    message: 'shipped',
-    lines,
-    conflicts: before,
-    created: lines - before,
-    failed: 0,
-  });
-  await expectExactlyOnce(es, namespace, flowLines(lines));
 });

@@ -249,6 +249,28 @@ export async function expectExactlyOnce(
   expect(hits.map((h) => h._source?.message).sort()).toEqual([...expected].sort());
 }
 
+/**
+ * The redelivery of one message whose earlier delivery indexed `already` of the object's `lines`
+ * records: it succeeds, counts those as conflicts and creates the rest, and every line of the
+ * object is then indexed exactly once. (Callers close `fwd` themselves.)
+ */
+export async function expectRedeliveryCompletes(
+  fwd: Forwarder,
+  message: { id: string; bucket: string; key: string },
+  check: { es: Client; logs: LogLine[]; namespace: string; lines: number; already: number }
+): Promise<void> {
+  check.logs.length = 0;
+  expect(await fwd.invoke(sqsEvent([message]))).toEqual({ batchItemFailures: [] });
+  expect(shippedLog(check.logs, message.id)).toMatchObject({
+    message: 'shipped',
+    lines: check.lines,
+    conflicts: check.already,
+    created: check.lines - check.already,
+    failed: 0,
+  });
+  await expectExactlyOnce(check.es, check.namespace, flowLines(check.lines));
+}
+
 /** Byte offsets of the non-empty lines of a text (what the forwarder reports as log.offset). */
 export function lineOffsets(text: string, skipFirst = false): number[] {
   const offsets: number[] = [];

@@ -15,6 +15,7 @@ import type { LogLine } from './helpers';
 import {
   captureLogs,
   expectExactlyOnce,
+  expectRedeliveryCompletes,
   flowLines,
   flowText,
   forwarder,
@@ -145,18 +146,12 @@ test('the download is reset mid-object: reported failed, no partial line indexed
   expect(shipped).toBeLessThan(lines);
 
   s3Proxy.setFault(BUCKET, key, undefined);
-  logs.length = 0;
-  expect(await fwd.invoke(sqsEvent([{ id: 'reset', bucket: BUCKET, key }]))).toEqual({
-    batchItemFailures: [],
-  });
+  await expectRedeliveryCompletes(
+    fwd,
+    { id: 'reset', bucket: BUCKET, key },
+    { es, logs, namespace, lines, already: shipped }
+  );
   await fwd.close();
-  expect(shippedLog(logs, 'reset')).toMatchObject({
-    lines,
-    conflicts: shipped,
-    created: lines - shipped,
-    failed: 0,
-  });
-  await expectExactlyOnce(es, namespace, flowLines(lines));
 });
 
 test('a download that stalls: the idle timeout fails it in time, whole lines before it indexed once', async () => {
@@ -181,12 +176,13 @@ test('a download that stalls: the idle timeout fails it in time, whole lines bef
   expect(shipped).toBeLessThan(lines);
 
   s3Proxy.setFault(BUCKET, key, undefined);
-  expect(await fwd.invoke(sqsEvent([{ id: 'stalled', bucket: BUCKET, key }]))).toEqual({
-    batchItemFailures: [],
-  });
+  await expectRedeliveryCompletes(
+    fwd,
+    { id: 'stalled', bucket: BUCKET, key },
+    { es, logs, namespace, lines, already: shipped }
+  );
   await fwd.close();
   s3.destroy();
-  await expectExactlyOnce(es, namespace, flowLines(lines));
 });
 
 test('a truncated gzip object: reported failed (unexpected end of file), whole lines before it indexed once', async () => {

@@ -7,6 +7,7 @@
 // netobs.dataset), and community_id takes its field options under other names.
 import { installEnginePipelines } from '../../dev/ingest_bridge/engine_pipelines';
 import { loadEsAssets } from '../../server/lib/assets/load_es_assets';
+import { requestJson } from '../../dev/local_process/http_json';
 import { esUrl } from './es_env';
 
 export interface IngestEngine {
@@ -16,20 +17,8 @@ export interface IngestEngine {
   version: string;
 }
 
-async function request<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok)
-    throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 2000)}`);
-  return JSON.parse(text) as T;
-}
-
 async function processorTypes(base: string): Promise<{ types: Set<string>; version: string }> {
-  const info = await request<{
+  const info = await requestJson<{
     nodes: Record<string, { version: string; ingest?: { processors: { type: string }[] } }>;
   }>(base, 'GET', '/_nodes/ingest');
   const [node] = Object.values(info.nodes);
@@ -60,7 +49,7 @@ export async function ingestEngine(): Promise<IngestEngine> {
 export async function installPipelines(engine: IngestEngine): Promise<void> {
   if (!engine.isElasticsearch) return installEnginePipelines(engine.url);
   for (const asset of loadEsAssets('ingest_pipeline')) {
-    await request(engine.url, 'PUT', `/_ingest/pipeline/${asset.name}`, asset.body);
+    await requestJson(engine.url, 'PUT', `/_ingest/pipeline/${asset.name}`, asset.body);
   }
 }
 
@@ -75,7 +64,7 @@ export async function simulate(
   pipeline: string,
   sources: Record<string, unknown>[]
 ): Promise<Record<string, unknown>[]> {
-  const result = await request<{ docs: SimulatedDoc[] }>(
+  const result = await requestJson<{ docs: SimulatedDoc[] }>(
     engine.url,
     'POST',
     `/_ingest/pipeline/${pipeline}/_simulate`,
