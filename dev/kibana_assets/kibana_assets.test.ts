@@ -201,3 +201,31 @@ test('every dashboard the app links to is shipped', () => {
   for (const { id } of Object.values(SOURCE_DASHBOARDS).flat())
     expect([id, byKey.has(`dashboard/${id}`)]).toEqual([id, true]);
 });
+
+test("attributes stay within what Kibana's saved-object schemas accept", () => {
+  // Dashboard: dashboard_saved_object/schema/v1/v1.ts declares unknowns: 'forbid'. Saved query:
+  // data/server/saved_objects/schemas/query.ts (title, description, query, filters, timefilter).
+  const allowed: Record<string, string[]> = {
+    dashboard: [
+      'title',
+      'description',
+      'kibanaSavedObjectMeta',
+      'timeRestore',
+      'timeFrom',
+      'timeTo',
+      'refreshInterval',
+      'controlGroupInput',
+      'panelsJSON',
+      'optionsJSON',
+      'hits',
+      'version',
+    ],
+    query: ['title', 'description', 'query', 'filters', 'timefilter'],
+  };
+  for (const object of objects.filter((o) => o.type in allowed)) {
+    const extra = Object.keys(object.attributes).filter(
+      (key) => !allowed[object.type].includes(key)
+    );
+    expect([object.id, extra]).toEqual([object.id, []]);
+  }
+});
