@@ -43,8 +43,6 @@ interface PendingDoc {
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
-export class DeadlineExceededError extends Error {}
-
 /** Full-jitter exponential backoff: random in [0, min(cap, base * 2^attempt)). */
 export function backoffDelay(
   attempt: number,

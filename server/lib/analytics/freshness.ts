@@ -2,7 +2,7 @@
 // 15 minutes, and the share of documents whose pipeline failed.
 import { dataStreamName, SOURCE_IDS } from '../../../common/constants';
 import type { FreshnessEntry } from '../../../common/api_types';
-import type { SearchClient } from './overview';
+import type { SearchClient } from './query_context';
 
 const WINDOW_MINUTES = 15;
 

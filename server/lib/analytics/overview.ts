@@ -1,6 +1,5 @@
 // Runs a source's overview as one search: a filter aggregation per KPI and per panel, with
 // terms, date histograms, sums and percentiles beneath. Returns chart-ready series.
-import type { Client } from '@elastic/elasticsearch';
 import type { SourceId } from '../../../common/constants';
 import type {
   AnalyticsRequest,
@@ -13,10 +12,8 @@ import type {
 } from '../../../common/api_types';
 import type { KpiSpec, PanelSpec } from './overview_specs';
 import { OVERVIEW_SPECS } from './overview_specs';
-import type { KqlToDsl } from './query_context';
-import { searchScope } from './query_context';
-
-export type SearchClient = Pick<Client, 'search' | 'count' | 'transport'>;
+import type { KqlToDsl, SearchClient } from './query_context';
+import { searchAggs, searchScope } from './query_context';
 
 type Agg = Record<string, unknown>;
 
@@ -152,20 +149,11 @@ export async function overview(
     (panel) => (aggs[`panel_${panel.id}`] = panelAgg(panel, kqlToDsl, scope.intervalMs))
   );
 
-  const response = await client.search({
-    index: scope.index,
-    size: 0,
-    track_total_hits: true,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-    query: { bool: { filter: scope.filter } },
-    aggs: aggs as never,
-  });
-  const results = (response.aggregations ?? {}) as Record<string, AggResult>;
-  const total =
-    typeof response.hits.total === 'number'
-      ? response.hits.total
-      : (response.hits.total?.value ?? 0);
+  const { total, aggregations: results } = await searchAggs<Record<string, AggResult>>(
+    client,
+    scope,
+    aggs
+  );
 
   const kpis: Kpi[] = spec.kpis.map((kpi) => {
     const result = results[`kpi_${kpi.id}`];

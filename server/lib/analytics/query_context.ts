@@ -1,6 +1,7 @@
 // Builds the shared part of every analytics search: the time range, the user's KQL and the
 // data streams of one source. The KQL translation is injected: Kibana's @kbn/es-query in the
 // plugin, our own parser (common/kql) in the standalone dev server.
+import type { Client } from '@elastic/elasticsearch';
 import type { SourceId } from '../../../common/constants';
 import { dataStreamName } from '../../../common/constants';
 import type { AnalyticsRequest } from '../../../common/api_types';
@@ -53,4 +54,28 @@ export function searchScope(
   if (request.kql && request.kql.trim()) filter.push(kqlToDsl(request.kql));
   const index = source === 'all' ? `logs-netobs.*-${namespace}` : dataStreamName(source, namespace);
   return { index, filter, intervalMs: chooseInterval(rangeMs(request.from, request.to)) };
+}
+
+export type SearchClient = Pick<Client, 'search' | 'count' | 'transport'>;
+
+/** One aggregations-only search over a scope: the total hits and the raw aggregation results. */
+export async function searchAggs<T>(
+  client: SearchClient,
+  scope: SearchScope,
+  aggs: Record<string, unknown>
+): Promise<{ total: number; aggregations: T }> {
+  const response = await client.search({
+    index: scope.index,
+    size: 0,
+    track_total_hits: true,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    query: { bool: { filter: scope.filter } },
+    aggs: aggs as never,
+  });
+  const total =
+    typeof response.hits.total === 'number'
+      ? response.hits.total
+      : (response.hits.total?.value ?? 0);
+  return { total, aggregations: (response.aggregations ?? {}) as T };
 }

@@ -2,9 +2,8 @@
 // the query id and parameter values, never KQL to run blindly: the KQL comes from the catalog.
 import type { QueryCountRequest, QueryCountResponse, SeriesPoint } from '../../../common/api_types';
 import { QUERY_CATALOG, renderQuery } from '../../../common/queries';
-import type { SearchClient } from './overview';
-import type { KqlToDsl } from './query_context';
-import { searchScope } from './query_context';
+import type { KqlToDsl, SearchClient } from './query_context';
+import { searchAggs, searchScope } from './query_context';
 
 export class UnknownQueryError extends Error {}
 
@@ -41,15 +40,6 @@ export async function queryCount(
       ...(query.histogram.sum ? { aggs: { value: { sum: { field: query.histogram.sum } } } } : {}),
     };
   }
-  const response = await client.search({
-    index: scope.index,
-    size: 0,
-    track_total_hits: true,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-    query: { bool: { filter: scope.filter } },
-    aggs: aggs as never,
-  });
   type Bucket = {
     key: string | number;
     key_as_string?: string;
@@ -57,14 +47,10 @@ export async function queryCount(
     value?: { value: number };
     then?: { buckets: Bucket[] };
   };
-  const results = (response.aggregations ?? {}) as {
+  const { total: count, aggregations: results } = await searchAggs<{
     by?: { buckets: Bucket[] };
     over_time?: { buckets: Bucket[] };
-  };
-  const count =
-    typeof response.hits.total === 'number'
-      ? response.hits.total
-      : (response.hits.total?.value ?? 0);
+  }>(client, scope, aggs);
   const breakdown = results.by?.buckets.map((b) => ({
     key:
       String(b.key_as_string ?? b.key) +
