@@ -1,25 +1,27 @@
 // Every asset the app installs and its state in this cluster.
 import React from 'react';
-import { EuiBasicTable } from '@elastic/eui';
+import { EuiBasicTable, EuiText } from '@elastic/eui';
 import type { EuiBasicTableColumn } from '@elastic/eui';
-import type { AssetStatusEntry, AssetType } from '../../common/api_types';
-import { ASSET_TYPE_LABELS } from '../lib/asset_labels';
+import type { AssetStatusEntry } from '../../common/api_types';
+import { assetIdentityColumns } from './asset_columns';
 import { AssetStateBadge } from './asset_state_badge';
 
 export function AssetTable({ assets, loading }: { assets: AssetStatusEntry[]; loading: boolean }) {
   const columns: Array<EuiBasicTableColumn<AssetStatusEntry>> = [
+    ...assetIdentityColumns<AssetStatusEntry>(),
     {
-      field: 'type',
-      name: 'Type',
-      width: '180px',
-      render: (type: AssetType) => ASSET_TYPE_LABELS[type],
-    },
-    { field: 'name', name: 'Name' },
-    {
-      field: 'state',
       name: 'State',
       width: '140px',
-      render: (state: AssetStatusEntry['state']) => <AssetStateBadge state={state} />,
+      render: (asset: AssetStatusEntry) => (
+        <>
+          <AssetStateBadge state={asset.state} />
+          {asset.reason && (
+            <EuiText size="xs" color="subdued">
+              <p>{asset.reason}</p>
+            </EuiText>
+          )}
+        </>
+      ),
     },
     {
       field: 'installedVersion',

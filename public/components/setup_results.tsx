@@ -3,8 +3,9 @@
 import React from 'react';
 import { EuiBadge, EuiBasicTable, EuiCallOut, EuiCode, EuiSpacer, EuiText } from '@elastic/eui';
 import type { EuiBasicTableColumn } from '@elastic/eui';
-import type { AssetType, SetupResponse, SetupResult } from '../../common/api_types';
-import { ASSET_TYPE_LABELS, SETUP_ACTION_COLORS } from '../lib/asset_labels';
+import type { SetupResponse, SetupResult } from '../../common/api_types';
+import { SETUP_ACTION_COLORS } from '../lib/asset_labels';
+import { assetIdentityColumns } from './asset_columns';
 
 function Outcome({ result }: { result: SetupResult }) {
   return (
@@ -27,13 +28,7 @@ function Outcome({ result }: { result: SetupResult }) {
 }
 
 const COLUMNS: Array<EuiBasicTableColumn<SetupResult>> = [
-  {
-    field: 'type',
-    name: 'Type',
-    width: '180px',
-    render: (type: AssetType) => ASSET_TYPE_LABELS[type],
-  },
-  { field: 'name', name: 'Name' },
+  ...assetIdentityColumns<SetupResult>(),
   {
     field: 'action',
     name: 'Result',

@@ -83,4 +83,24 @@ describe('SetupPage', () => {
     await userEvent.click(screen.getByTestId('confirmModalConfirmButton'));
     expect(services.http.delete).toHaveBeenCalledWith(`${API_BASE}/setup`);
   });
+
+  it("shows why an asset's state could not be read", async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue({
+      ...NOT_INSTALLED,
+      state: 'partial',
+      assets: [
+        {
+          type: 'ingest_pipeline',
+          name: 'netobs-router',
+          state: 'unreadable',
+          reason: 'action [cluster:admin/ingest/pipeline/get] is unauthorized for user [u]',
+        },
+      ],
+    });
+    renderWithServices(<SetupPage />, services);
+    const row = await screen.findByTestId('asset-ingest_pipeline-netobs-router');
+    expect(row).toHaveAttribute('data-state', 'unreadable');
+    expect(row).toHaveTextContent('is unauthorized for user [u]');
+  });
 });
