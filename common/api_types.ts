@@ -113,6 +113,11 @@ export interface StatusResponse {
   /** Summary: installed when every asset is current. */
   state: 'installed' | 'partial' | 'not_installed' | 'outdated';
   privileges: { cluster: string[]; missing: string[] };
+  /**
+   * Processor types our pipelines use that no node of the cluster offers (such a cluster refuses
+   * the pipelines); absent when everything is installed or node information is not readable.
+   */
+  missingProcessors?: string[];
 }
 
 export interface SetupRequest {

@@ -286,6 +286,10 @@ const status: Command = {
     console.log(`\n${status.state} (version ${status.version})`);
     if (status.privileges.missing.length > 0)
       console.log(`missing cluster privileges for setup: ${status.privileges.missing.join(', ')}`);
+    if (status.missingProcessors)
+      console.log(
+        `this cluster cannot run the pipelines: no node offers ${status.missingProcessors.join(', ')}`
+      );
     await client.close();
     return status.state === 'installed' ? 0 : 1;
   },

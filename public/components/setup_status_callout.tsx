@@ -8,6 +8,25 @@ import { useRoute } from '../context/route_context';
 export function SetupStatusCallout({ status }: { status: StatusResponse }) {
   const { navigate } = useRoute();
   if (status.state === 'installed' || status.state === 'not_installed') return null;
+  if (status.missingProcessors?.length) {
+    // Installing again cannot help: this cluster refuses the pipelines themselves.
+    return (
+      <EuiCallOut
+        data-test-subj="setup-status-callout"
+        color="warning"
+        iconType="warning"
+        title="This Elasticsearch cannot run the parsing pipelines"
+      >
+        <p>
+          No node offers the ingest processors {status.missingProcessors.join(', ')}, so the
+          pipelines cannot be installed here, and the raw data stream refuses lines until they are.
+          Use a cluster with ingest nodes (Elasticsearch&apos;s default distribution has these
+          processors). Locally, <code>npm start</code> parses through its dev ingest bridge instead,
+          which is why its data still shows.
+        </p>
+      </EuiCallOut>
+    );
+  }
   const outdated = status.state === 'outdated';
   return (
     <EuiCallOut

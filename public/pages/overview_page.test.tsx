@@ -134,4 +134,26 @@ describe('OverviewPage', () => {
     await within(container).findByTestId('kpi-vpcflow-flows');
     expect(within(container).queryByTestId('dashboard-link-netobs-vpc-traffic')).toBeNull();
   });
+
+  it('says when the cluster cannot run the pipelines at all, instead of asking to reinstall', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue({
+      ...status('partial'),
+      missingProcessors: ['dissect', 'script'],
+    });
+    services.http.post.mockResolvedValue(OVERVIEW);
+    renderWithServices(<OverviewPage />, services);
+    const callout = await screen.findByTestId('setup-status-callout');
+    expect(callout).toHaveTextContent('cannot run the parsing pipelines');
+    expect(callout).toHaveTextContent('dissect, script');
+    expect(within(callout).queryByRole('button')).toBeNull();
+
+    const plain = fakeServices();
+    plain.http.get.mockResolvedValue(status('partial'));
+    plain.http.post.mockResolvedValue(OVERVIEW);
+    const { container } = renderWithServices(<OverviewPage />, plain);
+    expect(await within(container).findByTestId('setup-status-callout')).toHaveTextContent(
+      'Some assets are missing or changed'
+    );
+  });
 });

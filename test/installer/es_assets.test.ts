@@ -7,6 +7,7 @@ import {
   installEsAssets,
   uninstallEsAssets,
 } from '../../server/lib/installer/es_assets';
+import { setupStatus } from '../../server/lib/installer/setup';
 import { testClient } from '../support/es_env';
 
 const client = testClient();
@@ -154,4 +155,23 @@ test('install, re-run, upgrade by option, detect hand edits, uninstall', async (
   await client.cluster.deleteComponentTemplate({ name: 'someone-elses' });
   // Leave the assets installed for the suites that follow.
   await installEsAssets(client);
+});
+
+test('status names the processors this cluster lacks for the pipelines, or none', async () => {
+  const status = await setupStatus(client);
+  if (await hasProcessors()) {
+    expect(status.missingProcessors).toBeUndefined();
+  } else {
+    // The Maven Central build has no processor modules at all: every type we use is missing.
+    expect(status.missingProcessors).toEqual([
+      'append',
+      'community_id',
+      'dissect',
+      'remove',
+      'reroute',
+      'script',
+      'set',
+      'user_agent',
+    ]);
+  }
 });

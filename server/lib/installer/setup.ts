@@ -12,6 +12,7 @@ import type {
 import type { EsClient } from './es_assets';
 import { esAssetStatus, installEsAssets, uninstallEsAssets } from './es_assets';
 import { describeEsError } from './es_errors';
+import { missingProcessors } from './ingest_capabilities';
 
 /** Saved objects live in Kibana: the plugin reaches them through core, the CLI over HTTP. */
 export interface SavedObjectsPort {
@@ -26,7 +27,7 @@ export const REQUIRED_CLUSTER_PRIVILEGES = {
   manage_ingest_pipelines: 'the ingest pipelines that parse every source',
 } as const;
 
-export type SetupClient = EsClient & Pick<Client, 'security'>;
+export type SetupClient = EsClient & Pick<Client, 'security' | 'nodes'>;
 
 async function missingPrivileges(client: SetupClient): Promise<string[]> {
   try {
@@ -69,6 +70,10 @@ export async function setupStatus(
       : states.has('outdated')
         ? 'outdated'
         : 'partial';
+  const pipelinesMissing = assets.some(
+    (a) => a.type === 'ingest_pipeline' && a.state === 'missing'
+  );
+  const processors = pipelinesMissing ? await missingProcessors(client) : undefined;
   return {
     version: ASSET_VERSION,
     assets,
@@ -77,6 +82,7 @@ export async function setupStatus(
       cluster: Object.keys(REQUIRED_CLUSTER_PRIVILEGES),
       missing: await missingPrivileges(client),
     },
+    ...(processors && processors.length > 0 ? { missingProcessors: processors } : {}),
   };
 }
 
