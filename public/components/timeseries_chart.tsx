@@ -12,8 +12,10 @@ import {
   niceTimeFormatter,
 } from '@elastic/charts';
 import type { XYChartElementEvent } from '@elastic/charts';
+import { useEuiTheme } from '@elastic/eui';
 import type { SeriesPoint } from '../../common/api_types';
 import { useChartsBaseTheme } from '../hooks/use_charts_base_theme';
+import { seriesColor } from '../lib/series_colors';
 
 export interface TimeseriesChartProps {
   points: SeriesPoint[];
@@ -31,6 +33,7 @@ export function TimeseriesChart({
   height = 220,
 }: TimeseriesChartProps) {
   const baseTheme = useChartsBaseTheme();
+  const { euiTheme } = useEuiTheme();
   const times = points.map((p) => p.time);
   const formatTime = niceTimeFormatter([Math.min(...times), Math.max(...times)]);
   return (
@@ -59,6 +62,9 @@ export function TimeseriesChart({
         splitSeriesAccessors={['series']}
         stackAccessors={['time']}
         tickFormat={formatValue}
+        color={(series) =>
+          seriesColor(String(series.splitAccessors.get('series') ?? ''), euiTheme.colors)
+        }
       />
     </Chart>
   );
