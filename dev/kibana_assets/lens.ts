@@ -182,7 +182,7 @@ function buildLayer(
       };
     }
     case 'table': {
-      const metrics = visual.metrics.map((m, i) => `metric${i}`);
+      const metrics = visual.metrics.map((_, i) => `metric${i}`);
       const rows = visual.rows.map((field, i) =>
         add(`row${i}`, termsColumn(field, visual.size ?? 10, metrics[0], types))
       );

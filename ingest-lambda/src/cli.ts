@@ -29,20 +29,21 @@ const CONNECTION_OPTIONS = {
   password: { type: 'string' },
 } as const;
 
-function esClient(values: {
-  es?: string;
-  'api-key'?: string;
-  username?: string;
-  password?: string;
-}) {
-  const node = values.es ?? process.env.ES_URL;
-  if (!node) throw new UsageError('--es <url> (or ES_URL) is required');
-  return createClient({
-    node,
+type CredentialValues = { 'api-key'?: string; username?: string; password?: string };
+
+/** Credentials from the options, else the environment; Kibana gets the same as Elasticsearch. */
+function credentials(values: CredentialValues) {
+  return {
     apiKey: values['api-key'] ?? process.env.ES_API_KEY,
     username: values.username ?? process.env.ES_USERNAME,
     password: values.password ?? process.env.ES_PASSWORD,
-  });
+  };
+}
+
+function esClient(values: CredentialValues & { es?: string }) {
+  const node = values.es ?? process.env.ES_URL;
+  if (!node) throw new UsageError('--es <url> (or ES_URL) is required');
+  return createClient({ node, ...credentials(values) });
 }
 
 class UsageError extends Error {}
@@ -61,21 +62,15 @@ const KIBANA_OPTIONS = {
 } as const;
 
 /** Saved objects go through Kibana's HTTP API, with the same credentials as Elasticsearch. */
-function savedObjectsPort(values: {
-  kibana?: string;
-  space?: string;
-  'api-key'?: string;
-  username?: string;
-  password?: string;
-}): SavedObjectsPort | undefined {
+function savedObjectsPort(
+  values: CredentialValues & { kibana?: string; space?: string }
+): SavedObjectsPort | undefined {
   const url = values.kibana ?? process.env.KIBANA_URL;
   if (!url) return undefined;
   const { client, importer } = kibanaHttpClient({
     url,
     space: values.space,
-    apiKey: values['api-key'] ?? process.env.ES_API_KEY,
-    username: values.username ?? process.env.ES_USERNAME,
-    password: values.password ?? process.env.ES_PASSWORD,
+    ...credentials(values),
   });
   return kibanaSavedObjectsPort(client, importer);
 }

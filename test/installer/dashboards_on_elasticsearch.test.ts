@@ -80,7 +80,8 @@ function panelIndex(panel: Panel): string {
 const kqlQuery = (kql: string | undefined): estypes.QueryDslQueryContainer =>
   kql && kql.trim() ? (kqlToDsl(kql) as estypes.QueryDslQueryContainer) : { match_all: {} };
 
-function metricAgg(column: Column): Record<string, estypes.AggregationsAggregationContainer> {
+/** A metric column: a filter (the column's own KQL, or all) with the metric beneath, if any. */
+function metricAgg(column: Column): estypes.AggregationsAggregationContainer {
   const field = column.sourceField as string;
   const inner: estypes.AggregationsAggregationContainer | undefined =
     column.operationType === 'sum'
@@ -95,7 +96,7 @@ function metricAgg(column: Column): Record<string, estypes.AggregationsAggregati
   if (column.operationType !== 'count' && !inner)
     throw new Error(`no aggregation for ${column.operationType}`);
   const filter = kqlQuery(column.filter?.query);
-  return { value: { filter, ...(inner ? { aggs: { value: inner } } : {}) } };
+  return { filter, ...(inner ? { aggs: { value: inner } } : {}) };
 }
 
 /** The aggregation tree Lens builds for a layer: bucket columns nested in order, metrics last. */
@@ -105,7 +106,7 @@ function layerAggs(layer: { columns: Record<string, Column>; columnOrder: string
     .filter((c) => c.operationType === 'terms' || c.operationType === 'date_histogram');
   const metrics = layer.columnOrder.filter((id) => !buckets.includes(layer.columns[id]));
   const leaf: Record<string, estypes.AggregationsAggregationContainer> = Object.fromEntries(
-    metrics.map((id) => [id, { filter: { match_all: {} }, aggs: metricAgg(layer.columns[id]) }])
+    metrics.map((id) => [id, metricAgg(layer.columns[id])])
   );
   let aggs = leaf;
   for (const column of [...buckets].reverse()) {
@@ -210,11 +211,8 @@ test('panel figures equal counts taken from the golden documents themselves', as
   };
 
   const rejectedMetric = await runPanel(find('Rejected flows'));
-  const value = rejectedMetric.aggregations as unknown as Record<
-    string,
-    { value: { doc_count: number } }
-  >;
-  expect(value.metric.value.doc_count).toBe(rejected.length);
+  const value = rejectedMetric.aggregations as unknown as Record<string, { doc_count: number }>;
+  expect(value.metric.doc_count).toBe(rejected.length);
   expect(rejected.length).toBeGreaterThan(2);
 
   const ports = new Map<number, number>();
@@ -231,9 +229,6 @@ test('panel figures equal counts taken from the golden documents themselves', as
   const status = (d: Doc) =>
     (d.http as { response?: { status_code?: number } } | undefined)?.response?.status_code ?? 0;
   const fiveHundreds = await runPanel(find('5xx responses'));
-  const fiveValue = fiveHundreds.aggregations as unknown as Record<
-    string,
-    { value: { doc_count: number } }
-  >;
-  expect(fiveValue.metric.value.doc_count).toBe(alb.filter((d) => status(d) >= 500).length);
+  const fiveValue = fiveHundreds.aggregations as unknown as Record<string, { doc_count: number }>;
+  expect(fiveValue.metric.doc_count).toBe(alb.filter((d) => status(d) >= 500).length);
 });
