@@ -216,7 +216,7 @@ function dashboardObject(spec: DashboardSpec, types: Map<string, string>): Kiban
     'dashboard',
     spec.id,
     {
-      title: `${spec.title}`,
+      title: spec.title,
       description: spec.description,
       timeRestore: true,
       timeFrom: 'now-24h',
