@@ -100,8 +100,25 @@ export type AssetType =
 export interface AssetStatusEntry {
   type: AssetType;
   name: string;
+  /**
+   * For saved objects, the id the object has in this Kibana space: `name` unless Kibana gave it
+   * another one because a different space already holds `name`. Links must use this id.
+   */
+  id?: string;
+  /**
+   * installed: current. missing: not there. outdated: an older release installed it. newer: a
+   * newer release did (setup refuses to downgrade). modified: changed since it was installed.
+   * foreign: an asset of that name that is not ours. unreadable: no privilege to read it.
+   */
   state:
-    'installed' | 'missing' | 'outdated' | 'modified' | 'foreign' | 'unavailable' | 'unreadable';
+    | 'installed'
+    | 'missing'
+    | 'outdated'
+    | 'newer'
+    | 'modified'
+    | 'foreign'
+    | 'unavailable'
+    | 'unreadable';
   installedVersion?: string;
   /** Why the state could not be read (unreadable), e.g. a missing privilege. */
   reason?: string;
@@ -111,7 +128,7 @@ export interface StatusResponse {
   version: string;
   assets: AssetStatusEntry[];
   /** Summary: installed when every asset is current. */
-  state: 'installed' | 'partial' | 'not_installed' | 'outdated';
+  state: 'installed' | 'partial' | 'not_installed' | 'outdated' | 'newer';
   privileges: { cluster: string[]; missing: string[] };
   /**
    * Processor types our pipelines use that no node of the cluster offers (such a cluster refuses

@@ -27,6 +27,18 @@ export function SetupStatusCallout({ status }: { status: StatusResponse }) {
       </EuiCallOut>
     );
   }
+  if (status.state === 'newer') {
+    return (
+      <EuiCallOut
+        data-test-subj="setup-status-callout"
+        color="warning"
+        iconType="warning"
+        title={`Assets come from a newer release than this plugin (${status.version})`}
+      >
+        <p>Upgrade the plugin to match them; setup does not downgrade installed assets.</p>
+      </EuiCallOut>
+    );
+  }
   const outdated = status.state === 'outdated';
   return (
     <EuiCallOut

@@ -17,6 +17,7 @@ export const ASSET_STATE_COLORS: Record<AssetStatusEntry['state'], Color> = {
   installed: 'success',
   missing: 'danger',
   outdated: 'warning',
+  newer: 'warning',
   modified: 'warning',
   foreign: 'warning',
   unavailable: 'subdued',
@@ -27,7 +28,9 @@ export const ASSET_STATE_HELP: Record<AssetStatusEntry['state'], string> = {
   installed: 'Current version',
   missing: 'Not installed',
   outdated: 'An older version is installed; upgrade it',
-  modified: 'Changed since it was installed; upgrading overwrites the change',
+  newer: 'A newer release installed it; upgrade this plugin (setup does not downgrade)',
+  modified:
+    'Changed since it was installed; setup keeps the change (data views always, other objects unless reinstalled)',
   foreign: 'An asset of that name exists but was not installed by this app',
   unavailable: 'Needs Kibana (saved objects); not available here',
   unreadable: 'Your user may not read it; see the missing privileges above',

@@ -11,13 +11,14 @@ import type { Client } from '@elastic/elasticsearch';
 import { ASSET_VERSION, MANAGED_BY } from '../../../common/constants';
 import type { EsAsset, EsAssetKind } from '../assets/load_es_assets';
 import { loadAllEsAssets } from '../assets/load_es_assets';
-import { describeEsError } from './es_errors';
+import { describeEsError, isEsTransportError } from '../es_errors';
+import { compareVersions } from './installation_errors';
 
 /** The parts of the Elasticsearch client the installer uses (Kibana's client fits too). */
 export type EsClient = Pick<Client, 'cluster' | 'ingest' | 'indices'>;
 
 export type AssetState =
-  'installed' | 'missing' | 'outdated' | 'modified' | 'foreign' | 'unreadable';
+  'installed' | 'missing' | 'outdated' | 'newer' | 'modified' | 'foreign' | 'unreadable';
 export type AssetAction = 'installed' | 'updated' | 'unchanged' | 'failed' | 'removed' | 'skipped';
 
 export interface AssetStatus {
@@ -138,7 +139,10 @@ function stateOf(installed: Body | undefined): { state: AssetState; version?: st
   if (!installed) return { state: 'missing' };
   const meta = installed._meta ?? {};
   if (meta.managed_by !== MANAGED_BY) return { state: 'foreign', version: meta.version };
-  if (meta.version !== ASSET_VERSION) return { state: 'outdated', version: meta.version };
+  if (meta.version !== ASSET_VERSION) {
+    const newer = meta.version !== undefined && compareVersions(meta.version, ASSET_VERSION) > 0;
+    return { state: newer ? 'newer' : 'outdated', version: meta.version };
+  }
   if (meta.installed_hash && meta.installed_hash !== contentHash(installed)) {
     return { state: 'modified', version: meta.version };
   }
@@ -265,6 +269,8 @@ export async function installEsAssets(
       const note = await installOne(client, asset, wanted);
       results.push({ ...base, action: state === 'missing' ? 'installed' : 'updated', note });
     } catch (error) {
+      // Without an answer from Elasticsearch every other asset would wait just as long: stop.
+      if (isEsTransportError(error)) throw error;
       results.push(failedResult(base, error));
     }
   }
@@ -299,6 +305,8 @@ export async function uninstallEsAssets(client: EsClient): Promise<AssetResult[]
       await deleteAsset(client, asset.kind, asset.name);
       results.push({ ...base, action: 'removed' });
     } catch (error) {
+      // Without an answer from Elasticsearch every other asset would wait just as long: stop.
+      if (isEsTransportError(error)) throw error;
       results.push(failedResult(base, error));
     }
   }

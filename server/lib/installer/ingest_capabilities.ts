@@ -4,7 +4,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { EsAsset } from '../assets/load_es_assets';
 import { loadEsAssets } from '../assets/load_es_assets';
-import { describeEsError } from './es_errors';
+import { describeEsError } from '../es_errors';
 
 type Processor = Record<string, { on_failure?: Processor[]; processors?: Processor[] }>;
 

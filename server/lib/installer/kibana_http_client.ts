@@ -1,8 +1,10 @@
-// Kibana's saved-objects HTTP API (bulk get, delete, import) behind the same small interfaces
-// the in-Kibana port uses, so `netobs setup --kibana <url>` installs the very same objects with
-// the very same rules as the plugin's setup route.
+// Kibana's saved-objects HTTP API (bulk get, create, delete, import) behind the same small
+// interfaces the in-Kibana port uses, so `netobs setup --kibana <url>` installs the very same
+// objects with the very same rules as the plugin's setup route. The import route is the one
+// place that takes NDJSON: it parses the file into the object stream the importer reads
+// (Kibana: src/core/packages/saved-objects/server-internal/src/routes/import.ts, utils.ts).
 import type { Readable } from 'node:stream';
-import type { ImporterLike, SavedObjectsClientLike } from './kibana_saved_objects_port';
+import type { ImporterLike, SavedObjectsClientLike } from './saved_objects_client';
 
 export interface KibanaConnection {
   url: string;
@@ -11,6 +13,8 @@ export interface KibanaConnection {
   apiKey?: string;
   username?: string;
   password?: string;
+  /** How long one request may take before it fails (default 30 s). */
+  timeoutMs?: number;
 }
 
 export class KibanaHttpError extends Error {
@@ -41,6 +45,9 @@ export function kibanaHttpClient(connection: KibanaConnection): {
   // Kibana refuses state-changing API calls without kbn-xsrf.
   const headers = { 'kbn-xsrf': 'netobs', ...authorization(connection) };
 
+  const timeoutMs = connection.timeoutMs ?? 30_000;
+  const where = new URL(connection.url).origin;
+
   async function call<T>(method: string, path: string, body?: BodyInit, type?: string): Promise<T> {
     let response: Response;
     try {
@@ -48,12 +55,16 @@ export function kibanaHttpClient(connection: KibanaConnection): {
         method,
         body,
         headers: { ...headers, ...(type ? { 'content-type': type } : {}) },
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new KibanaHttpError(
-        `cannot reach Kibana at ${connection.url}: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}`,
-        0
-      );
+      const cause =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `no answer within ${timeoutMs / 1000} s`
+          : error instanceof Error
+            ? ((error.cause as Error | undefined)?.message ?? error.message)
+            : String(error);
+      throw new KibanaHttpError(`cannot reach Kibana at ${where}: ${cause}`, 0);
     }
     const text = await response.text();
     if (!response.ok) {
@@ -65,27 +76,34 @@ export function kibanaHttpClient(connection: KibanaConnection): {
         }
       })();
       throw new KibanaHttpError(
-        `Kibana answered ${response.status} to ${method} ${path}: ${reason.slice(0, 500)}`,
+        `Kibana answered ${response.status} to ${method} ${path.split('?')[0]}: ${reason.slice(0, 500)}`,
         response.status
       );
     }
     return JSON.parse(text) as T;
   }
 
+  const objectPath = (type: string, id: string) =>
+    `/api/saved_objects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
+
   return {
     client: {
       bulkGet: (objects) =>
         call('POST', '/api/saved_objects/_bulk_get', JSON.stringify(objects), 'application/json'),
-      delete: (type, id) =>
+      create: (type, attributes, { id, overwrite }) =>
         call(
-          'DELETE',
-          `/api/saved_objects/${encodeURIComponent(type)}/${encodeURIComponent(id)}?force=true`
+          'POST',
+          `${objectPath(type, id)}?overwrite=${overwrite}`,
+          JSON.stringify({ attributes }),
+          'application/json'
         ),
+      delete: (type, id, options) =>
+        call('DELETE', `${objectPath(type, id)}${options?.force ? '?force=true' : ''}`),
     },
     importer: {
       async import({ readStream, overwrite, createNewCopies }) {
         let ndjson = '';
-        for await (const chunk of readStream as Readable) ndjson += String(chunk);
+        for await (const object of readStream as Readable) ndjson += `${JSON.stringify(object)}\n`;
         const form = new FormData();
         form.append('file', new Blob([ndjson], { type: 'application/ndjson' }), 'netobs.ndjson');
         const query = new URLSearchParams({

@@ -1,151 +1,285 @@
-import type { Readable } from 'node:stream';
-import type { KibanaSavedObject } from '../assets/load_kibana_assets';
-import type { ImporterLike, SavedObjectsClientLike } from './kibana_saved_objects_port';
+import { Readable } from 'node:stream';
+import { ASSET_VERSION } from '../../../common/constants';
+import type { SetupResult } from '../../../common/api_types';
+import { KibanaSavedObjectsDouble } from '../../../test/doubles/kibana_saved_objects';
+import { loadKibanaAssets, toNdjson } from '../assets/load_kibana_assets';
+import {
+  INSTALLATION_ID,
+  INSTALLATION_SAVED_OBJECT_TYPE,
+  INSTALLATION_TYPE,
+} from './installation_record';
+import type { InstallationRecord } from './installation_record';
 import { kibanaSavedObjectsPort } from './kibana_saved_objects_port';
 
-const objects: KibanaSavedObject[] = [
-  { id: 'dv', type: 'index-pattern', attributes: { title: 'logs-netobs.*-*' }, references: [] },
-  {
-    id: 'q',
-    type: 'query',
-    attributes: { title: 'Q', query: { query: 'a:1', language: 'kuery' } },
-    references: [],
-  },
-  {
-    id: 'd',
-    type: 'dashboard',
-    attributes: { title: 'D', panelsJSON: '[{"panelIndex":"1","title":"Flows"}]' },
-    references: [{ name: 'r', type: 'index-pattern', id: 'dv' }],
-  },
-];
+const objects = loadKibanaAssets();
+const ours = {
+  name: INSTALLATION_TYPE,
+  namespaceType: 'single',
+  importableAndExportable: false,
+} as const;
 
-/** An in-memory saved-objects store with the importer's overwrite semantics. */
-function fakeKibana(initial: Record<string, Record<string, unknown>> = {}) {
-  const store = new Map(Object.entries(initial));
-  const imports: { overwrite: boolean; ids: string[] }[] = [];
-  const client: SavedObjectsClientLike = {
-    bulkGet: async (refs) => ({
-      saved_objects: refs.map(({ type, id }) =>
-        store.has(`${type}/${id}`)
-          ? { type, id, attributes: store.get(`${type}/${id}`) }
-          : { type, id, error: { statusCode: 404 } }
-      ),
-    }),
-    delete: async (type, id) => store.delete(`${type}/${id}`),
-  };
-  const importer: ImporterLike = {
-    import: async ({ readStream, overwrite }) => {
-      let text = '';
-      for await (const chunk of readStream as Readable) text += chunk;
-      const parsed = text
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as KibanaSavedObject);
-      imports.push({ overwrite, ids: parsed.map((o) => o.id) });
-      const errors = [];
-      for (const o of parsed) {
-        const key = `${o.type}/${o.id}`;
-        if (store.has(key) && !overwrite)
-          errors.push({ id: o.id, type: o.type, error: { type: 'conflict' } });
-        else store.set(key, o.attributes);
-      }
-      return { success: errors.length === 0, errors };
-    },
-  };
-  return { store, imports, port: kibanaSavedObjectsPort(client, importer, objects) };
+function kibana(kibanaVersion = '9.2.0', withPlugin = true) {
+  let clock = Date.parse('2026-12-01T00:00:00Z');
+  const double = new KibanaSavedObjectsDouble({
+    kibanaVersion,
+    types: withPlugin ? [ours] : [],
+    // Every write a second later, so an edit always moves updated_at.
+    now: () => new Date((clock += 1000)),
+  });
+  const port = (space = 'default') =>
+    kibanaSavedObjectsPort(double.client(space), double.importer(space));
+  return { double, port };
 }
 
-test('first install imports data views without overwrite and the rest with it', async () => {
-  const { imports, port } = fakeKibana();
-  const results = await port.install({});
-  expect(results.map((r) => [r.name, r.action])).toEqual([
-    ['dv', 'installed'],
-    ['q', 'installed'],
-    ['d', 'installed'],
-  ]);
-  expect(imports).toEqual([
-    { overwrite: false, ids: ['dv'] },
-    { overwrite: true, ids: ['q', 'd'] },
-  ]);
-  expect((await port.status()).every((s) => s.state === 'installed')).toBe(true);
-});
+const actions = (results: SetupResult[]) => new Set(results.map((r) => r.action));
+const byName = (results: SetupResult[]) => new Map(results.map((r) => [`${r.type}/${r.name}`, r]));
 
-test("a re-run changes nothing, and a user's data view edits survive an upgrade", async () => {
-  const { imports, store, port } = fakeKibana({
-    'index-pattern/dv': {
-      title: 'logs-netobs.*-*',
-      fieldFormatMap: '{"bytes":"bytes"}',
-      name: 'mine',
-    },
-    'query/q': { title: 'Q', query: { query: 'a:1', language: 'kuery' } },
-    'dashboard/d': { title: 'old dashboard' },
+async function record(double: KibanaSavedObjectsDouble, space = 'default') {
+  const [found] = (
+    await double.client(space).bulkGet([{ type: INSTALLATION_TYPE, id: INSTALLATION_ID }])
+  ).saved_objects;
+  return found.error ? undefined : (found.attributes as unknown as InstallationRecord);
+}
+
+test('the registered record type is what Kibana accepts: single namespace, not importable', () => {
+  expect(INSTALLATION_SAVED_OBJECT_TYPE).toMatchObject({
+    name: INSTALLATION_TYPE,
+    hidden: false,
+    namespaceType: ours.namespaceType,
+    management: { importableAndExportable: ours.importableAndExportable },
   });
-  const status = await port.status();
-  expect(status.map((s) => s.state)).toEqual(['installed', 'installed', 'outdated']);
-  const results = await port.install({});
-  expect(results.map((r) => [r.name, r.action])).toEqual([
-    ['dv', 'unchanged'],
-    ['d', 'updated'],
-    ['q', 'unchanged'],
-  ]);
-  expect(imports).toEqual([{ overwrite: true, ids: ['d'] }]);
-  expect(store.get('index-pattern/dv')?.name).toBe('mine');
-  expect(store.get('dashboard/d')?.title).toBe('D');
 });
 
-test('uninstall removes only what exists, dashboards before data views', async () => {
-  const { store, port } = fakeKibana({
-    'index-pattern/dv': { title: 'x' },
-    'dashboard/d': { title: 'D' },
+test('first setup imports every object once, managed, and records the ids and version', async () => {
+  const { double, port } = kibana();
+  const results = await port().install({});
+  expect(actions(results)).toEqual(new Set(['installed']));
+  expect(double.imports).toHaveLength(1);
+  expect(double.imports[0].overwrite).toBe(true);
+  expect(double.list('default')).toHaveLength(objects.length + 1);
+  expect(
+    double
+      .list('default')
+      .filter((o) => o.type !== INSTALLATION_TYPE)
+      .every((o) => o.managed)
+  ).toBe(true);
+  const saved = await record(double);
+  expect(saved?.version).toBe(ASSET_VERSION);
+  expect(saved?.objects.map((o) => `${o.type}/${o.name}`).sort()).toEqual(
+    objects.map((o) => `${o.type}/${o.id}`).sort()
+  );
+  const status = await port().status();
+  expect(new Set(status.map((s) => s.state))).toEqual(new Set(['installed']));
+  expect(status.every((s) => s.id === s.name && s.installedVersion === ASSET_VERSION)).toBe(true);
+});
+
+test.each(['8.19.0', '9.2.0'])(
+  "status stays installed although Kibana %s's migrations rewrote what it imported",
+  async (version) => {
+    const { double, port } = kibana(version);
+    await port().install({});
+    // The migrations really did rewrite our objects (panel versions; sessions in 9.2+).
+    const dashboard = double.list('default', 'dashboard')[0];
+    expect(dashboard.attributes?.panelsJSON).toContain(`"version":"${version}"`);
+    expect(objects.find((o) => o.type === 'dashboard')?.attributes.panelsJSON).toContain(
+      '"version":"8.11.0"'
+    );
+    expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['installed']));
+    const again = await port().install({});
+    expect(actions(again)).toEqual(new Set(['unchanged']));
+    expect(double.imports).toHaveLength(1);
+  }
+);
+
+test('the importer reads saved objects, not NDJSON text: a text stream fails as it does in Kibana', async () => {
+  const { double } = kibana();
+  await expect(
+    double.importer().import({
+      readStream: Readable.from([toNdjson(objects)]),
+      overwrite: true,
+      createNewCopies: false,
+    })
+  ).rejects.toThrow(TypeError);
+});
+
+test('a second space gets its own copies under the ids Kibana gives, and its own record', async () => {
+  const { double, port } = kibana();
+  await port().install({});
+  const results = await port('ops').install({});
+  expect(actions(results)).toEqual(new Set(['installed']));
+  const status = await port('ops').status();
+  expect(new Set(status.map((s) => s.state))).toEqual(new Set(['installed']));
+  // Every type we ship is multi-namespace: the ids are taken by the default space's objects.
+  expect(status.every((s) => s.id !== s.name)).toBe(true);
+  const ids = new Map(status.map((s) => [`${s.type}/${s.name}`, s.id]));
+  for (const dashboard of double.list('ops', 'dashboard'))
+    for (const ref of dashboard.references ?? [])
+      if (ref.type === 'index-pattern') expect([...ids.values()]).toContain(ref.id);
+  // A second run in that space finds its copies again instead of making more.
+  expect(actions(await port('ops').install({}))).toEqual(new Set(['unchanged']));
+  expect(double.list('ops')).toHaveLength(objects.length + 1);
+  // The default space still has its own, under our ids.
+  expect((await port().status()).every((s) => s.state === 'installed' && s.id === s.name)).toBe(
+    true
+  );
+});
+
+test('a second space imported again after its record is lost finds its earlier copies by origin', async () => {
+  const { double, port } = kibana();
+  await port().install({});
+  await port('ops').install({});
+  await double.client('ops').delete(INSTALLATION_TYPE, INSTALLATION_ID);
+  await port('ops').install({});
+  expect(double.list('ops')).toHaveLength(objects.length + 1);
+});
+
+test('uninstall in one space leaves the other untouched', async () => {
+  const { double, port } = kibana();
+  await port().install({});
+  await port('ops').install({});
+  const removed = await port('ops').uninstall();
+  expect(actions(removed)).toEqual(new Set(['removed']));
+  expect(double.list('ops')).toEqual([]);
+  expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['installed']));
+  expect(double.list('default')).toHaveLength(objects.length + 1);
+  // Removed objects go before the data views they point at.
+  const order = removed.map((r) => r.type);
+  expect(order.lastIndexOf('dashboard')).toBeLessThan(order.indexOf('index-pattern'));
+});
+
+test('uninstall leaves an object a user shared with other spaces, and says so', async () => {
+  const { double, port } = kibana();
+  await port().install({});
+  const view = double.list('default', 'index-pattern')[0];
+  // What "share to space" does: the one object now lists both spaces.
+  (double as unknown as { docs: Map<string, { namespaces: string[] }> }).docs
+    .get(`index-pattern:${view.id}`)!
+    .namespaces.push('ops');
+  const results = byName(await port().uninstall());
+  expect(results.get(`index-pattern/${view.id}`)).toMatchObject({
+    action: 'skipped',
+    note: 'shared with other spaces; left in place',
   });
-  const results = await port.uninstall();
-  expect(results.map((r) => [r.name, r.action])).toEqual([
-    ['d', 'removed'],
-    ['q', 'skipped'],
-    ['dv', 'removed'],
-  ]);
-  expect(store.size).toBe(0);
 });
 
-test('status tolerates what Kibana adds and re-serialises, and still sees our changes', async () => {
-  const stored = (panelsJSON: string) =>
-    fakeKibana({
-      'index-pattern/dv': { title: 'logs-netobs.*-*' },
-      'query/q': { title: 'Q', titleKeyword: 'Q', query: { language: 'kuery', query: 'a:1' } },
-      'dashboard/d': { title: 'D', version: 2, panelsJSON },
-    }).port.status();
-  const migrated = '[{"title":"Flows","panelIndex":"1","version":"9.1.0"}]';
-  expect((await stored(migrated)).map((s) => s.state)).toEqual([
-    'installed',
-    'installed',
-    'installed',
-  ]);
-  const older = '[{"panelIndex":"1","title":"Flows (old)"}]';
-  expect((await stored(older)).map((s) => s.state)).toEqual(['installed', 'installed', 'outdated']);
-  expect((await stored('[]')).map((s) => s.state)[2]).toBe('outdated');
+describe('upgrades', () => {
+  async function installedBy(version: string) {
+    const setup = kibana();
+    await setup.port().install({});
+    const saved = (await record(setup.double)) as InstallationRecord;
+    await setup.double
+      .client()
+      .create(INSTALLATION_TYPE, { ...saved, version } as unknown as Record<string, unknown>, {
+        id: INSTALLATION_ID,
+        overwrite: true,
+      });
+    return setup;
+  }
+
+  test('objects an older release installed are outdated, and setup upgrades them', async () => {
+    const { double, port } = await installedBy('0.0.1');
+    expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['outdated']));
+    expect(actions(await port().install({}))).toEqual(new Set(['updated']));
+    expect((await record(double))?.version).toBe(ASSET_VERSION);
+    expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['installed']));
+  });
+
+  test("a user's data view is kept, a user's dashboard reported modified and replaced only with force", async () => {
+    const { double, port } = await installedBy('0.0.1');
+    double.edit('default', 'index-pattern', 'netobs-vpcflow', { fieldFormatMap: '{"x":{}}' });
+    double.edit('default', 'dashboard', 'netobs-alb', { title: 'My ALB' });
+    const status = new Map((await port().status()).map((s) => [`${s.type}/${s.name}`, s.state]));
+    expect(status.get('index-pattern/netobs-vpcflow')).toBe('modified');
+    expect(status.get('dashboard/netobs-alb')).toBe('modified');
+    expect(status.get('dashboard/netobs-tgw')).toBe('outdated');
+
+    const upgrade = byName(await port().install({}));
+    expect(upgrade.get('index-pattern/netobs-vpcflow')).toMatchObject({
+      action: 'unchanged',
+      note: 'changed by a user; kept',
+    });
+    expect(upgrade.get('dashboard/netobs-alb')?.action).toBe('skipped');
+    expect(upgrade.get('dashboard/netobs-tgw')?.action).toBe('updated');
+    expect(
+      double.list('default', 'dashboard').find((d) => d.id === 'netobs-alb')?.attributes?.title
+    ).toBe('My ALB');
+
+    const forced = byName(await port().install({ force: true }));
+    expect(forced.get('dashboard/netobs-alb')?.action).toBe('updated');
+    expect(forced.get('index-pattern/netobs-vpcflow')?.action).toBe('unchanged');
+    expect(
+      double.list('default', 'dashboard').find((d) => d.id === 'netobs-alb')?.attributes?.title
+    ).not.toBe('My ALB');
+    expect(
+      double.list('default', 'index-pattern').find((d) => d.id === 'netobs-vpcflow')?.attributes
+        ?.fieldFormatMap
+    ).toBe('{"x":{}}');
+  });
+
+  test('objects a newer release installed are reported as newer', async () => {
+    const { port } = await installedBy('99.0.0');
+    expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['newer']));
+    expect(await port().installedVersion()).toBe('99.0.0');
+  });
+
+  test('objects of a release without records are adopted: data views kept, the rest replaced', async () => {
+    const { double, port } = kibana();
+    await port().install({});
+    await double.client().delete(INSTALLATION_TYPE, INSTALLATION_ID);
+    expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['outdated']));
+    const results = await port().install({});
+    expect(new Set(results.filter((r) => r.type === 'index-pattern').map((r) => r.action))).toEqual(
+      new Set(['unchanged'])
+    );
+    expect(new Set(results.filter((r) => r.type !== 'index-pattern').map((r) => r.action))).toEqual(
+      new Set(['updated'])
+    );
+    expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['installed']));
+  });
 });
 
-test('an object a newer Kibana migrated into a new layout is still current', async () => {
-  const search: KibanaSavedObject = {
-    id: 's',
-    type: 'search',
-    attributes: { title: 'S', columns: ['source.ip'], sort: [['@timestamp', 'desc']] },
-    references: [],
+test('a Kibana without the plugin (no record type): installs, keeps data views, reports presence', async () => {
+  const { double, port } = kibana('9.2.0', false);
+  expect(actions(await port().install({}))).toEqual(new Set(['installed']));
+  expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['installed']));
+  const again = await port().install({});
+  expect(new Set(again.filter((r) => r.type === 'index-pattern').map((r) => r.action))).toEqual(
+    new Set(['unchanged'])
+  );
+  expect(double.list('default')).toHaveLength(objects.length);
+});
+
+test('a failed import is reported per object and keeps the older version in the record', async () => {
+  const { double, port } = kibana();
+  await port().install({});
+  const saved = (await record(double)) as InstallationRecord;
+  await double
+    .client()
+    .create(
+      INSTALLATION_TYPE,
+      { ...saved, version: '0.0.1' } as unknown as Record<string, unknown>,
+      {
+        id: INSTALLATION_ID,
+        overwrite: true,
+      }
+    );
+  // Another space's user shares an object with the same origin into ours: the origin is ambiguous.
+  const importer = double.importer();
+  const failing = {
+    import: async () => ({
+      success: false,
+      successCount: 0,
+      errors: [{ id: 'netobs-alb', type: 'dashboard', error: { type: 'ambiguous_conflict' } }],
+    }),
   };
-  const statusOver = async (attributes: Record<string, unknown>) =>
-    (
-      await kibanaSavedObjectsPort(
-        {
-          bulkGet: async () => ({ saved_objects: [{ id: 's', type: 'search', attributes }] }),
-          delete: async () => undefined,
-        },
-        { import: async () => ({ success: true }) },
-        [search]
-      ).status()
-    ).map((s) => s.state);
-  // What Kibana 9.2+ stores after import: columns and sort moved into the session's tabs.
-  const tabs = [{ id: 't', attributes: { columns: ['source.ip'] } }];
-  expect(await statusOver({ title: 'S', description: '', tabs })).toEqual(['installed']);
-  expect(await statusOver({ title: 'Old', description: '', tabs })).toEqual(['outdated']);
-  expect(await statusOver({ title: 'S', columns: ['other'], sort: [] })).toEqual(['outdated']);
+  const results = byName(await kibanaSavedObjectsPort(double.client(), failing).install({}));
+  expect(results.get('dashboard/netobs-alb')).toMatchObject({
+    action: 'failed',
+    error: 'ambiguous_conflict',
+  });
+  expect(results.get('dashboard/netobs-tgw')).toMatchObject({ action: 'failed' });
+  expect((await record(double))?.version).toBe('0.0.1');
+  expect(actions(await kibanaSavedObjectsPort(double.client(), importer).install({}))).toEqual(
+    new Set(['updated'])
+  );
 });

@@ -1,194 +1,266 @@
-// The saved-objects side of setup inside Kibana: data views are imported without overwriting, so
-// a user's field formats and runtime fields survive upgrades; every other object is imported with
-// overwrite and marked managed, as Fleet installs integration assets. Status compares what is
-// stored with what the plugin ships. Structural types keep this file free of @kbn imports.
+// The saved-objects side of setup, for one Kibana space: imports our data views, saved searches,
+// saved queries and dashboards (managed, as Fleet installs integration assets) and keeps an
+// installation record in the space (installation_record.ts). Status is read from the record:
+// an object is missing when its recorded id is gone, modified when its `updated_at` moved since
+// our import, outdated when an older release installed it. User-modified data views are always
+// kept; user-modified dashboards and searches are replaced only with `force`.
+//
+// Kibana contracts this relies on (docs/kibana-compatibility.md has the sources):
+// - the importer reads an object stream and writes nothing when one object has a conflict or a
+//   missing reference, so everything goes in one import with overwrite;
+// - objects whose id another space holds get a new id in this one (`destinationId`); re-imports
+//   find that copy again through its origin id;
+// - references to data views or searches outside the import must exist in this space, so they
+//   are pointed at the ids recorded for this space.
 import { Readable } from 'node:stream';
-import { isDeepStrictEqual } from 'node:util';
+import { ASSET_VERSION } from '../../../common/constants';
 import type { AssetStatusEntry, AssetType, SetupResult } from '../../../common/api_types';
 import type { KibanaSavedObject } from '../assets/load_kibana_assets';
-import { loadKibanaAssets, toNdjson } from '../assets/load_kibana_assets';
+import { loadKibanaAssets } from '../assets/load_kibana_assets';
+import type { InstallationRecord, InstalledObject, RecordStore } from './installation_record';
+import { savedObjectsRecordStore } from './installation_record';
+import { compareVersions } from './installation_errors';
+import type { ImporterLike, SavedObjectsClientLike, StoredObject } from './saved_objects_client';
+import { savedObjectErrorStatus } from './saved_objects_client';
 import type { SavedObjectsPort } from './setup';
 
-interface StoredObject {
-  id: string;
-  type: string;
-  attributes?: Record<string, unknown>;
-  error?: { statusCode: number; message?: string };
+const keyOf = (o: { type: string; id: string }) => `${o.type}/${o.id}`;
+
+type State = AssetStatusEntry['state'];
+
+interface Assessed {
+  object: KibanaSavedObject;
+  /** What the record says, when it says anything. */
+  entry?: InstalledObject;
+  /** The object as stored in this space, at its recorded id (or ours, without a record). */
+  stored?: StoredObject;
+  state: State;
 }
 
-export interface SavedObjectsClientLike {
-  bulkGet(objects: { type: string; id: string }[]): Promise<{ saved_objects: StoredObject[] }>;
-  delete(type: string, id: string, options?: { force?: boolean }): Promise<unknown>;
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-export interface ImporterLike {
-  import(options: {
-    readStream: Readable;
-    overwrite: boolean;
-    createNewCopies: boolean;
-    managed?: boolean;
-  }): Promise<{
-    success: boolean;
-    successResults?: { id: string; type: string }[];
-    errors?: { id: string; type: string; error: { type: string; message?: string } }[];
-  }>;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Whether `stored` holds everything `ours` sets. Kibana adds keys on import (migrations,
- * defaults) and re-serialises nested JSON strings such as panelsJSON, so JSON strings compare
- * parsed, objects compare as subsets, and arrays element by element.
- */
-function contains(stored: unknown, ours: unknown): boolean {
-  if (typeof ours === 'string' && typeof stored === 'string' && ours !== stored) {
-    const [a, b] = [parseJson(stored), parseJson(ours)];
-    return typeof b === 'object' && b !== null && contains(a, b);
-  }
-  if (Array.isArray(ours))
-    return (
-      Array.isArray(stored) &&
-      stored.length === ours.length &&
-      ours.every((value, i) => contains(stored[i], value))
-    );
-  if (typeof ours === 'object' && ours !== null)
-    return (
-      typeof stored === 'object' &&
-      stored !== null &&
-      !Array.isArray(stored) &&
-      Object.entries(ours).every(([key, value]) =>
-        contains((stored as Record<string, unknown>)[key], value)
-      )
-    );
-  return isDeepStrictEqual(stored, ours);
-}
-
-/**
- * Whether every attribute we ship is stored as we ship it. Kibana may add attributes, and newer
- * Kibanas move some into a new layout on import (saved searches became Discover sessions whose
- * columns live in `tabs`): a top-level attribute the stored object no longer has at all was
- * migrated away, not changed, so only the attributes still present are compared.
- */
-function matches(stored: StoredObject, ours: KibanaSavedObject): boolean {
-  const attributes = stored.attributes ?? {};
-  return Object.entries(ours.attributes).every(
-    ([key, value]) => !(key in attributes) || contains(attributes[key], value)
-  );
+export interface SavedObjectsPortOptions {
+  objects?: KibanaSavedObject[];
+  /** Where the installation record lives; by default a saved object in the client's space. */
+  records?: RecordStore;
+  now?: () => Date;
 }
 
 export function kibanaSavedObjectsPort(
   client: SavedObjectsClientLike,
   importer: ImporterLike,
-  objects: KibanaSavedObject[] = loadKibanaAssets()
+  options: SavedObjectsPortOptions = {}
 ): SavedObjectsPort {
-  async function stored(): Promise<Map<string, StoredObject>> {
-    if (objects.length === 0) return new Map();
-    const { saved_objects } = await client.bulkGet(objects.map(({ type, id }) => ({ type, id })));
-    return new Map(saved_objects.filter((o) => !o.error).map((o) => [`${o.type}/${o.id}`, o]));
+  const objects = options.objects ?? loadKibanaAssets();
+  const records = options.records ?? savedObjectsRecordStore(client);
+  const now = options.now ?? (() => new Date());
+
+  async function fetch(refs: { type: string; id: string }[]): Promise<Map<string, StoredObject>> {
+    if (refs.length === 0) return new Map();
+    const { saved_objects } = await client.bulkGet(refs);
+    return new Map(saved_objects.filter((o) => !o.error).map((o) => [keyOf(o), o]));
   }
 
-  async function importBatch(
+  /** Every object's state in this space, from the record (or, untracked, from presence). */
+  async function assess(): Promise<{
+    tracked: boolean;
+    record?: InstallationRecord;
+    all: Assessed[];
+  }> {
+    const { tracked, record } = await records.read();
+    const entries = new Map((record?.objects ?? []).map((e) => [`${e.type}/${e.name}`, e]));
+    const where = (o: KibanaSavedObject) => ({
+      type: o.type,
+      id: entries.get(keyOf(o))?.id ?? o.id,
+    });
+    const stored = await fetch(objects.map(where));
+    const all = objects.map((object): Assessed => {
+      const entry = entries.get(keyOf(object));
+      const found = stored.get(keyOf(where(object)));
+      const assessed = { object, entry, stored: found };
+      if (!found) return { ...assessed, state: 'missing' };
+      // Without a record the version is unknown: untracked (a Kibana without this plugin) the
+      // object counts as installed; tracked, an earlier release without records installed it.
+      if (!entry) return { ...assessed, state: tracked ? 'outdated' : 'installed' };
+      if (entry.updatedAt && found.updated_at && found.updated_at !== entry.updatedAt)
+        return { ...assessed, state: 'modified' };
+      const order = compareVersions(record?.version ?? '0', ASSET_VERSION);
+      return { ...assessed, state: order < 0 ? 'outdated' : order > 0 ? 'newer' : 'installed' };
+    });
+    return { tracked, record, all };
+  }
+
+  /** Imports `batch` into this space; returns the id each object has there, or its failure. */
+  async function importAll(
     batch: KibanaSavedObject[],
-    overwrite: boolean,
-    before: Map<string, StoredObject>
-  ): Promise<SetupResult[]> {
-    if (batch.length === 0) return [];
+    idsHere: Map<string, string>
+  ): Promise<Map<string, { id?: string; error?: string }>> {
+    const outcome = new Map<string, { id?: string; error?: string }>();
+    if (batch.length === 0) return outcome;
+    const inBatch = new Set(batch.map(keyOf));
+    // A reference to an object not imported now must name that object's id in this space.
+    const pointed = batch.map((o) => ({
+      ...o,
+      references: o.references.map((r) =>
+        inBatch.has(keyOf(r)) ? r : { ...r, id: idsHere.get(keyOf(r)) ?? r.id }
+      ),
+    }));
     const response = await importer.import({
-      readStream: Readable.from([toNdjson(batch)]),
-      overwrite,
+      readStream: Readable.from(pointed),
+      overwrite: true,
       createNewCopies: false,
       managed: true,
     });
-    const failed = new Map((response.errors ?? []).map((e) => [`${e.type}/${e.id}`, e.error]));
-    return batch.map((object) => {
-      const key = `${object.type}/${object.id}`;
-      const error = failed.get(key);
-      const base = { type: object.type as AssetType, name: object.id };
-      if (error?.type === 'conflict' && !overwrite)
-        return { ...base, action: 'unchanged', note: 'exists; kept as the user left it' };
-      if (error) return { ...base, action: 'failed', error: error.message ?? error.type };
-      return { ...base, action: before.has(key) ? 'updated' : 'installed' };
-    });
+    for (const success of response.successResults ?? [])
+      outcome.set(keyOf(success), { id: success.destinationId ?? success.id });
+    for (const failure of response.errors ?? []) {
+      const missing = failure.error.references?.map(keyOf).join(', ');
+      outcome.set(keyOf(failure), {
+        error: `${failure.error.message ?? failure.error.type}${missing ? ` (${missing})` : ''}`,
+      });
+    }
+    // Kibana writes nothing when any object has a conflict or a missing reference.
+    if (!response.success && (response.successResults ?? []).length === 0)
+      for (const object of batch)
+        if (!outcome.has(keyOf(object)))
+          outcome.set(keyOf(object), {
+            error: 'not imported: another object of this import failed',
+          });
+    return outcome;
   }
 
   return {
+    async installedVersion() {
+      return (await records.read()).record?.version;
+    },
+
     async status(): Promise<AssetStatusEntry[]> {
-      const existing = await stored();
-      return objects.map((object) => {
-        const found = existing.get(`${object.type}/${object.id}`);
-        const state = !found
-          ? 'missing'
-          : matches(found, object)
-            ? 'installed'
-            : object.type === 'index-pattern'
-              ? 'modified'
-              : 'outdated';
-        return { type: object.type as AssetType, name: object.id, state };
-      });
+      const { record, all } = await assess();
+      return all.map(({ object, entry, state }) => ({
+        type: object.type as AssetType,
+        name: object.id,
+        id: entry?.id ?? object.id,
+        state,
+        ...(record ? { installedVersion: record.version } : {}),
+      }));
     },
 
     async install({ force }): Promise<SetupResult[]> {
-      const before = await stored();
-      const current = (o: KibanaSavedObject) => {
-        const found = before.get(`${o.type}/${o.id}`);
-        return found !== undefined && matches(found, o);
-      };
-      const unchanged = (o: KibanaSavedObject): SetupResult => ({
-        type: o.type as AssetType,
-        name: o.id,
-        action: 'unchanged',
-      });
-      const dataViews = objects.filter((o) => o.type === 'index-pattern');
-      const others = objects.filter((o) => o.type !== 'index-pattern');
-      const results = [
-        ...(await importBatch(
-          dataViews.filter((o) => !before.has(`${o.type}/${o.id}`)),
-          false,
-          before
-        )),
-        ...dataViews
-          .filter((o) => before.has(`${o.type}/${o.id}`))
-          .map((o) =>
-            current(o) ? unchanged(o) : { ...unchanged(o), note: 'changed by a user; kept' }
-          ),
-        ...(await importBatch(
-          others.filter((o) => force || !current(o)),
-          true,
-          before
-        )),
-        ...others.filter((o) => !force && current(o)).map(unchanged),
-      ];
+      const { tracked, record, all } = await assess();
+      const keep = (a: Assessed) =>
+        a.state === 'installed' && !force
+          ? 'unchanged'
+          : a.state === 'modified' && (a.object.type === 'index-pattern' || !force)
+            ? 'kept'
+            : // Untracked, an existing data view may hold a user's edits nobody can see.
+              !tracked && a.stored && a.object.type === 'index-pattern'
+              ? 'kept'
+              : // Tracked but unrecorded: a data view an earlier release installed is adopted as is.
+                tracked && !a.entry && a.stored && a.object.type === 'index-pattern'
+                ? 'adopted'
+                : undefined;
+      const idsHere = new Map(all.map((a) => [keyOf(a.object), a.entry?.id ?? a.object.id]));
+      const toImport = all.filter((a) => keep(a) === undefined);
+      const imported = await importAll(
+        toImport.map((a) => a.object),
+        idsHere
+      );
+      // updated_at as Kibana stored it: a later one, some day, is a user's edit.
+      const after = await fetch(
+        toImport.flatMap(({ object }) => {
+          const id = imported.get(keyOf(object))?.id;
+          return id ? [{ type: object.type, id }] : [];
+        })
+      );
+      const results: SetupResult[] = [];
+      const entries: InstalledObject[] = [];
+      for (const a of all) {
+        const base = { type: a.object.type as AssetType, name: a.object.id };
+        const decision = keep(a);
+        const record = (id: string, stored?: StoredObject) =>
+          entries.push({
+            type: a.object.type,
+            name: a.object.id,
+            id,
+            ...(stored?.updated_at ? { updatedAt: stored.updated_at } : {}),
+          });
+        if (decision !== undefined) {
+          if (a.entry) entries.push(a.entry);
+          else if (a.stored) record(a.stored.id, a.stored);
+          results.push(
+            decision === 'unchanged'
+              ? { ...base, action: 'unchanged' }
+              : decision === 'adopted'
+                ? {
+                    ...base,
+                    action: 'unchanged',
+                    note: 'installed by an earlier release; kept as it is',
+                  }
+                : a.object.type === 'index-pattern'
+                  ? { ...base, action: 'unchanged', note: 'changed by a user; kept' }
+                  : {
+                      ...base,
+                      action: 'skipped',
+                      note: 'changed in Kibana since it was installed; kept (setup with force replaces it)',
+                    }
+          );
+          continue;
+        }
+        const outcome = imported.get(keyOf(a.object));
+        if (!outcome?.id) {
+          if (a.entry) entries.push(a.entry);
+          results.push({ ...base, action: 'failed', error: outcome?.error ?? 'not imported' });
+          continue;
+        }
+        record(outcome.id, after.get(`${a.object.type}/${outcome.id}`));
+        results.push({
+          ...base,
+          action: a.state === 'missing' ? 'installed' : 'updated',
+          ...(outcome.id !== a.object.id
+            ? { note: `id ${outcome.id} in this space (the id ${a.object.id} is taken in another)` }
+            : {}),
+        });
+      }
+      if (tracked) {
+        const failed = results.some((r) => r.action === 'failed');
+        await records.write({
+          // A partly failed upgrade keeps the older version, so the next setup tries again.
+          version: failed && record ? record.version : ASSET_VERSION,
+          installedAt: now().toISOString(),
+          objects: entries,
+        });
+      }
       return results;
     },
 
     async uninstall(): Promise<SetupResult[]> {
-      const existing = await stored();
+      const { all } = await assess();
       const results: SetupResult[] = [];
       // Dashboards and searches first, data views last: nothing is left pointing at a removed view.
-      for (const object of [...objects].reverse()) {
+      for (const { object, entry, stored } of [...all].reverse()) {
         const base = { type: object.type as AssetType, name: object.id };
-        if (!existing.has(`${object.type}/${object.id}`)) {
+        if (!stored) {
           results.push({ ...base, action: 'skipped', note: 'not installed' });
           continue;
         }
         try {
-          await client.delete(object.type, object.id, { force: true });
+          // Without force Kibana refuses to delete an object shared with other spaces.
+          await client.delete(object.type, entry?.id ?? object.id);
           results.push({ ...base, action: 'removed' });
         } catch (error) {
-          results.push({
-            ...base,
-            action: 'failed',
-            error: error instanceof Error ? error.message : String(error),
-          });
+          const shared =
+            savedObjectErrorStatus(error) === 400 &&
+            /multiple namespaces/i.test(errorMessage(error));
+          results.push(
+            shared
+              ? { ...base, action: 'skipped', note: 'shared with other spaces; left in place' }
+              : { ...base, action: 'failed', error: errorMessage(error) }
+          );
         }
       }
+      if (!results.some((r) => r.action === 'failed')) await records.remove();
       return results;
     },
   };

@@ -11,11 +11,14 @@ import type {
 } from '../../../common/api_types';
 import type { EsClient } from './es_assets';
 import { esAssetStatus, installEsAssets, uninstallEsAssets } from './es_assets';
-import { describeEsError } from './es_errors';
+import { describeEsError } from '../es_errors';
+import { compareVersions, InstallationError } from './installation_errors';
 import { missingProcessors } from './ingest_capabilities';
 
 /** Saved objects live in Kibana: the plugin reaches them through core, the CLI over HTTP. */
 export interface SavedObjectsPort {
+  /** The release that installed the saved objects in this space, when one did. */
+  installedVersion(): Promise<string | undefined>;
   status(): Promise<AssetStatusEntry[]>;
   install(options: { force?: boolean }): Promise<SetupResult[]>;
   uninstall(): Promise<SetupResult[]>;
@@ -67,9 +70,11 @@ export async function setupStatus(
     ? 'installed'
     : assets.every((a) => a.state === 'missing')
       ? 'not_installed'
-      : states.has('outdated')
-        ? 'outdated'
-        : 'partial';
+      : states.has('newer')
+        ? 'newer'
+        : states.has('outdated')
+          ? 'outdated'
+          : 'partial';
   const pipelinesMissing = assets.some(
     (a) => a.type === 'ingest_pipeline' && a.state === 'missing'
   );
@@ -86,11 +91,30 @@ export async function setupStatus(
   };
 }
 
+/**
+ * Refuses to let this release replace assets a newer one installed: its pipelines or dashboards
+ * may rely on fields this release does not know. Checked before anything is changed.
+ */
+async function refuseDowngrade(client: SetupClient, savedObjects?: SavedObjectsPort) {
+  const versions = [
+    ...(await esAssetStatus(client)).map((s) => s.installedVersion),
+    await savedObjects?.installedVersion(),
+  ].filter((v): v is string => v !== undefined);
+  const newest = versions.sort(compareVersions).at(-1);
+  if (newest && compareVersions(newest, ASSET_VERSION) > 0)
+    throw new InstallationError(
+      `Network Observability ${newest} is installed; this is release ${ASSET_VERSION}. ` +
+        'Setup does not downgrade: upgrade this plugin or CLI, or uninstall first.',
+      409
+    );
+}
+
 export async function runSetup(
   client: SetupClient,
   request: SetupRequest,
   savedObjects?: SavedObjectsPort
 ): Promise<SetupResponse> {
+  await refuseDowngrade(client, savedObjects);
   const es: SetupResult[] = (await installEsAssets(client, request)).map(({ kind, ...rest }) => ({
     type: kind,
     ...rest,
