@@ -30,6 +30,11 @@ module.exports = {
       globalTeardown: '<rootDir>/test/global_teardown.ts',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
+      // The Kibana modules the server plugin imports at runtime, for the plugin-in-Kibana tests.
+      moduleNameMapper: {
+        '^@kbn/core/server$': '<rootDir>/test/doubles/modules/kbn_core_server.ts',
+        '^@kbn/es-query$': '<rootDir>/test/doubles/modules/kbn_es_query.ts',
+      },
     },
   ],
 };

@@ -8,8 +8,22 @@ import yazl from 'yazl';
 
 const inKibana = existsSync('../../scripts/plugin_helpers.js');
 if (inKibana) {
-  console.log('Kibana checkout found: building the plugin with @kbn/plugin-helpers…');
-  execFileSync('node', ['../../scripts/plugin_helpers', 'build'], { stdio: 'inherit' });
+  // plugin-helpers asks for the Kibana version interactively unless it is given.
+  const kibanaVersion = process.env.KIBANA_VERSION;
+  if (!kibanaVersion) {
+    console.error(
+      'Set KIBANA_VERSION (e.g. KIBANA_VERSION=9.2.0 npm run build) inside a Kibana checkout.'
+    );
+    process.exit(2);
+  }
+  console.log(`Kibana checkout found: building the plugin for Kibana ${kibanaVersion}…`);
+  execFileSync(
+    'node',
+    ['../../scripts/plugin_helpers', 'build', '--kibana-version', kibanaVersion],
+    {
+      stdio: 'inherit',
+    }
+  );
 }
 
 console.log('Type-checking…');

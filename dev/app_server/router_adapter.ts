@@ -21,6 +21,7 @@ interface RouteConfig {
 interface Response {
   status: number;
   payload?: unknown;
+  headers?: Record<string, string>;
 }
 
 type Handler = (
@@ -56,9 +57,14 @@ const responseFactory = {
   forbidden: (options?: { body?: unknown }) => ({ status: 403, payload: errorBody(options) }),
   notFound: (options?: { body?: unknown }) => ({ status: 404, payload: errorBody(options) }),
   conflict: (options?: { body?: unknown }) => ({ status: 409, payload: errorBody(options) }),
-  customError: (options: { statusCode: number; body?: unknown }) => ({
+  customError: (options: {
+    statusCode: number;
+    body?: unknown;
+    headers?: Record<string, string>;
+  }) => ({
     status: options.statusCode,
     payload: errorBody(options),
+    headers: options.headers,
   }),
   custom: (options: { statusCode: number; body?: unknown }) => ({
     status: options.statusCode,
@@ -88,7 +94,21 @@ export interface RouterAdapter {
   handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean>;
 }
 
-export function createRouterAdapter(esClient: ElasticsearchClient): RouterAdapter {
+export interface RouterAdapterOptions {
+  /**
+   * The request context's `core` for a Kibana space (paths under `/s/<space>/` are that
+   * space's, as Kibana's spaces plugin routes them); by default Elasticsearch only.
+   */
+  coreContext?(space: string): unknown;
+}
+
+/** Kibana's space URL prefix (spaces plugin: common/lib/spaces_url_parser.ts). */
+const SPACE_PREFIX = /^\/s\/([a-z0-9_-]+)(?=\/)/;
+
+export function createRouterAdapter(
+  esClient: ElasticsearchClient,
+  options: RouterAdapterOptions = {}
+): RouterAdapter {
   const routes: Route[] = [];
   const register = (method: string) => (config: RouteConfig, handler: Handler) => {
     const names: string[] = [];
@@ -108,18 +128,22 @@ export function createRouterAdapter(esClient: ElasticsearchClient): RouterAdapte
     patch: register('PATCH'),
     delete: register('DELETE'),
   };
-  const context = {
-    core: Promise.resolve({
-      elasticsearch: { client: { asCurrentUser: esClient } },
-      savedObjects: undefined,
-    }),
-  };
+  const contextFor = (space: string) => ({
+    core: Promise.resolve(
+      options.coreContext?.(space) ?? {
+        elasticsearch: { client: { asCurrentUser: esClient } },
+        savedObjects: undefined,
+      }
+    ),
+  });
 
   async function handle(
     request: http.IncomingMessage,
     response: http.ServerResponse
   ): Promise<boolean> {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const space = SPACE_PREFIX.exec(url.pathname)?.[1] ?? 'default';
+    url.pathname = url.pathname.replace(SPACE_PREFIX, '');
     const method = request.method ?? 'GET';
     let params: Record<string, string> = {};
     const route = routes.find((candidate) => {
@@ -133,9 +157,9 @@ export function createRouterAdapter(esClient: ElasticsearchClient): RouterAdapte
     });
     if (!route) return false;
 
-    const send = (status: number, payload: unknown) => {
+    const send = (status: number, payload: unknown, headers?: Record<string, string>) => {
       const body = payload === undefined ? '' : JSON.stringify(payload);
-      response.writeHead(status, { 'content-type': 'application/json' });
+      response.writeHead(status, { ...headers, 'content-type': 'application/json' });
       response.end(body);
     };
     const internalOrigin = request.headers['x-elastic-internal-origin'] !== undefined;
@@ -180,8 +204,8 @@ export function createRouterAdapter(esClient: ElasticsearchClient): RouterAdapte
         headers: request.headers,
         url,
       };
-      const result = await route.handler(context, kibanaRequest, responseFactory);
-      send(result.status, result.payload);
+      const result = await route.handler(contextFor(space), kibanaRequest, responseFactory);
+      send(result.status, result.payload, result.headers);
     } catch (error) {
       if (error instanceof BadRequest)
         send(400, { statusCode: 400, error: 'Bad Request', message: error.message });

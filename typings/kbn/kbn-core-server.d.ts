@@ -142,7 +142,42 @@ declare module '@kbn/core/server' {
 
   export interface CoreSetup<TPluginsStart extends Record<string, any> = {}, TStart = unknown> {
     http: HttpServiceSetup<RequestHandlerContext>;
+    savedObjects: SavedObjectsServiceSetup;
     getStartServices: StartServicesAccessor<TPluginsStart, TStart>;
+  }
+
+  // --- saved object types (src/core/packages/saved-objects/server/src/saved_objects_type.ts,
+  //     saved_objects_management.ts, contracts.ts; mappings: .../object-types/src/mappings) ---
+
+  export type SavedObjectsNamespaceType = 'single' | 'multiple' | 'multiple-isolated' | 'agnostic';
+
+  /** SIMPLIFIED: the mapping properties are left open. */
+  export interface SavedObjectsTypeMappingDefinition {
+    dynamic?: false | 'strict';
+    properties: Record<string, unknown>;
+  }
+
+  export interface SavedObjectsTypeManagementDefinition {
+    importableAndExportable?: boolean;
+    visibleInManagement?: boolean;
+    displayName?: string;
+  }
+
+  /** Required: name, hidden, namespaceType, mappings; the rest is optional (modelVersions too). */
+  export interface SavedObjectsType {
+    name: string;
+    hidden: boolean;
+    hiddenFromHttpApis?: boolean;
+    namespaceType: SavedObjectsNamespaceType;
+    indexPattern?: string;
+    mappings: SavedObjectsTypeMappingDefinition;
+    modelVersions?: Record<string, unknown>;
+    management?: SavedObjectsTypeManagementDefinition;
+  }
+
+  export interface SavedObjectsServiceSetup {
+    /** Throws for a name already registered; only callable during setup. */
+    registerType(type: SavedObjectsType): void;
   }
 
   export interface ElasticsearchServiceStart {

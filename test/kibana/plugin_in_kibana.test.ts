@@ -1,0 +1,169 @@
+// The server plugin as Kibana runs it: `server/index.ts` loads the plugin class, `setup` meets
+// core and the features plugin with Kibana's validation (test/doubles/kibana_core.ts), and the
+// routes run over HTTP with a request context holding the space-scoped saved-objects client and
+// importer (test/doubles/kibana_saved_objects.ts) and an Elasticsearch client whose errors are
+// not instances of our bundled client's classes, as Kibana's own client copy throws them. The
+// Elasticsearch side is the real local node.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
+import { errors } from '@elastic/elasticsearch';
+import { API_BASE, ASSET_VERSION } from '../../common/constants';
+import type { SetupResponse, StatusResponse } from '../../common/api_types';
+import { createRouterAdapter } from '../../dev/app_server/router_adapter';
+import { plugin } from '../../server';
+import { loadKibanaAssets } from '../../server/lib/assets/load_kibana_assets';
+import { installEsAssets } from '../../server/lib/installer/es_assets';
+import { INSTALLATION_ID, INSTALLATION_TYPE } from '../../server/lib/installer/installation_record';
+import { kibanaSetupDoubles, kibanasClientCopy } from '../doubles/kibana_core';
+import { KibanaSavedObjectsDouble } from '../doubles/kibana_saved_objects';
+import { testClient } from '../support/es_env';
+
+const es = testClient();
+const esInKibana = kibanasClientCopy(es);
+const savedObjects = new KibanaSavedObjectsDouble({ kibanaVersion: '9.2.0' });
+const doubles = kibanaSetupDoubles(savedObjects);
+const objects = loadKibanaAssets();
+const SAVED_OBJECT_TYPES = new Set(objects.map((o) => o.type));
+let server: http.Server;
+let base = '';
+
+const adapter = createRouterAdapter(esInKibana, {
+  coreContext: (space) => ({
+    elasticsearch: { client: { asCurrentUser: esInKibana } },
+    savedObjects: {
+      client: savedObjects.client(space),
+      getImporter: () => savedObjects.importer(space),
+    },
+  }),
+});
+
+async function call<T>(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'kbn-xsrf': 'true', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+const savedObjectResults = (response: SetupResponse) =>
+  response.results.filter((r) => SAVED_OBJECT_TYPES.has(r.type));
+const savedObjectStatus = (response: StatusResponse) =>
+  response.assets.filter((a) => SAVED_OBJECT_TYPES.has(a.type));
+
+beforeAll(async () => {
+  const instance = await plugin({
+    logger: { get: () => ({ debug: () => undefined }) },
+  } as never);
+  instance.setup(doubles.core(adapter.router as IRouter<RequestHandlerContext>) as never, {
+    features: doubles.features as never,
+  });
+  server = http.createServer((request, response) => {
+    void adapter.handle(request, response).then((handled) => {
+      if (!handled) response.writeHead(404).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  // Leave the Elasticsearch assets installed for the suites that follow.
+  await installEsAssets(es);
+  await es.close();
+});
+
+test('setup registers what Kibana accepts: the record type and a valid feature', () => {
+  expect(doubles.types.map((t) => t.name)).toEqual([INSTALLATION_TYPE]);
+  const [feature] = doubles.registeredFeatures;
+  expect(feature.privileges?.all.savedObject.all).toContain(INSTALLATION_TYPE);
+  expect(feature.privileges?.read.savedObject.read).toContain(INSTALLATION_TYPE);
+  expect(feature).not.toHaveProperty('scope');
+});
+
+test("Kibana's client copy throws errors that are not our client's instances", async () => {
+  const thrown = await esInKibana.ingest
+    .getPipeline({ id: 'netobs-does-not-exist' })
+    .catch((error: unknown) => error);
+  expect(thrown).not.toBeInstanceOf(errors.ResponseError);
+  expect(thrown).toMatchObject({ name: 'ResponseError', meta: { statusCode: 404 } });
+});
+
+test('status of a cluster with nothing installed answers 200 with everything missing', async () => {
+  await call('DELETE', `${API_BASE}/setup`);
+  const status = await call<StatusResponse>('GET', `${API_BASE}/status`);
+  expect(status.status).toBe(200);
+  expect(status.body.state).toBe('not_installed');
+  expect(new Set(status.body.assets.map((a) => a.state))).toEqual(new Set(['missing']));
+});
+
+test('setup in the default space installs every saved object under our ids', async () => {
+  const setup = await call<SetupResponse>('POST', `${API_BASE}/setup`, {});
+  expect(setup.status).toBe(200);
+  expect(new Set(savedObjectResults(setup.body).map((r) => r.action))).toEqual(
+    new Set(['installed'])
+  );
+  const status = await call<StatusResponse>('GET', `${API_BASE}/status`);
+  expect(savedObjectStatus(status.body)).toHaveLength(objects.length);
+  expect(
+    savedObjectStatus(status.body).every((a) => a.state === 'installed' && a.id === a.name)
+  ).toBe(true);
+  // A second run changes nothing.
+  const again = await call<SetupResponse>('POST', `${API_BASE}/setup`, {});
+  expect(new Set(savedObjectResults(again.body).map((r) => r.action))).toEqual(
+    new Set(['unchanged'])
+  );
+});
+
+test('a second space gets its own objects and ids; uninstall there leaves the default space', async () => {
+  const setup = await call<SetupResponse>('POST', `/s/ops${API_BASE}/setup`, {});
+  expect(new Set(savedObjectResults(setup.body).map((r) => r.action))).toEqual(
+    new Set(['installed'])
+  );
+  const ops = savedObjectStatus(
+    (await call<StatusResponse>('GET', `/s/ops${API_BASE}/status`)).body
+  );
+  expect(ops.every((a) => a.state === 'installed' && a.id !== a.name)).toBe(true);
+  // Those ids are the objects Kibana has in that space.
+  const stored = new Set(savedObjects.list('ops').map((o) => `${o.type}/${o.id}`));
+  for (const asset of ops) expect(stored).toContain(`${asset.type}/${asset.id}`);
+
+  const removed = await call<SetupResponse>('DELETE', `/s/ops${API_BASE}/setup`);
+  expect(new Set(savedObjectResults(removed.body).map((r) => r.action))).toEqual(
+    new Set(['removed'])
+  );
+  expect(savedObjects.list('ops')).toEqual([]);
+  const defaults = savedObjectStatus(
+    (await call<StatusResponse>('GET', `${API_BASE}/status`)).body
+  );
+  expect(new Set(defaults.map((a) => a.state))).toEqual(new Set(['installed']));
+  // Uninstall removed Elasticsearch assets too (they are cluster-wide); put them back.
+  await call('POST', `${API_BASE}/setup`, {});
+});
+
+test('a release older than the installed one refuses to set up, and changes nothing', async () => {
+  const client = savedObjects.client('default');
+  const [found] = (await client.bulkGet([{ type: INSTALLATION_TYPE, id: INSTALLATION_ID }]))
+    .saved_objects;
+  await client.create(
+    INSTALLATION_TYPE,
+    { ...found.attributes, version: '99.0.0' },
+    { id: INSTALLATION_ID, overwrite: true }
+  );
+  const imports = savedObjects.imports.length;
+  const refused = await call<{ message: string }>('POST', `${API_BASE}/setup`, { force: true });
+  expect(refused.status).toBe(409);
+  expect(refused.body.message).toBe(
+    `Network Observability 99.0.0 is installed; this is release ${ASSET_VERSION}. ` +
+      'Setup does not downgrade: upgrade this plugin or CLI, or uninstall first.'
+  );
+  expect(savedObjects.imports.length).toBe(imports);
+  const status = await call<StatusResponse>('GET', `${API_BASE}/status`);
+  expect(status.body.state).toBe('newer');
+  await client.create(INSTALLATION_TYPE, found.attributes ?? {}, {
+    id: INSTALLATION_ID,
+    overwrite: true,
+  });
+});
