@@ -1,94 +1,27 @@
-// `netobs setup|status --kibana`: the bundled CLI (bin/netobs.js, as users run it) installs the
-// Elasticsearch assets into the real node and the saved objects through Kibana's saved-objects
-// HTTP API. No Kibana can run here (it is on neither npm nor Maven Central), so Kibana is a
-// loopback server speaking the three endpoints the CLI uses, with Kibana's xsrf and import
-// conflict rules; what is asserted is the HTTP conversation and the CLI's report.
+// `netobs setup|status|uninstall --kibana`: the bundled CLI (bin/netobs.js, as users run it)
+// installs the Elasticsearch assets into the real node and the saved objects through Kibana's
+// saved-objects HTTP API. No Kibana can run here (it is on neither npm nor Maven Central), so
+// Kibana is the in-memory saved-objects double behind its HTTP routes (test/doubles/kibana_http.ts
+// and kibana_saved_objects.ts name the Kibana files they follow): with this plugin installed (the
+// installation record's type registered) and without it.
 import { execFile } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadKibanaAssets } from '../../server/lib/assets/load_kibana_assets';
 import { installEsAssets } from '../../server/lib/installer/es_assets';
+import { INSTALLATION_TYPE } from '../../server/lib/installer/installation_record';
+import type { KibanaHttpDouble } from '../doubles/kibana_http';
+import { startKibanaHttpDouble } from '../doubles/kibana_http';
+import { KibanaSavedObjectsDouble } from '../doubles/kibana_saved_objects';
 import { esUrl, testClient } from '../support/es_env';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
 const objects = loadKibanaAssets();
-
-interface Stored {
-  type: string;
-  id: string;
-  attributes: Record<string, unknown>;
-  managed?: boolean;
-}
-
-/** Kibana's saved-objects API as far as the CLI uses it. */
-function fakeKibana() {
-  const store = new Map<string, Stored>();
-  const imports: { overwrite: boolean; count: number }[] = [];
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
-    const url = new URL(req.url ?? '/', 'http://kibana');
-    const reply = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(payload));
-    };
-    if (req.method !== 'GET' && !req.headers['kbn-xsrf'])
-      return reply(400, { statusCode: 400, message: 'Request must contain a kbn-xsrf header.' });
-    if (req.method === 'POST' && url.pathname === '/api/saved_objects/_bulk_get') {
-      const wanted = JSON.parse(body.toString()) as { type: string; id: string }[];
-      return reply(200, {
-        saved_objects: wanted.map(
-          ({ type, id }) =>
-            store.get(`${type}/${id}`) ?? {
-              type,
-              id,
-              error: { statusCode: 404, message: 'Not Found' },
-            }
-        ),
-      });
-    }
-    if (req.method === 'POST' && url.pathname === '/api/saved_objects/_import') {
-      const form = await new Request('http://kibana', {
-        method: 'POST',
-        headers: { 'content-type': String(req.headers['content-type']) },
-        body,
-      }).formData();
-      const file = form.get('file') as Blob;
-      const lines = (await file.text()).trim().split('\n');
-      const overwrite = url.searchParams.get('overwrite') === 'true';
-      imports.push({ overwrite, count: lines.length });
-      const errors: unknown[] = [];
-      const successResults: unknown[] = [];
-      for (const line of lines) {
-        const object = JSON.parse(line) as Stored;
-        const key = `${object.type}/${object.id}`;
-        if (store.has(key) && !overwrite) {
-          errors.push({ id: object.id, type: object.type, error: { type: 'conflict' } });
-          continue;
-        }
-        store.set(key, object);
-        successResults.push({ id: object.id, type: object.type });
-      }
-      return reply(200, {
-        success: errors.length === 0,
-        successCount: successResults.length,
-        successResults,
-        errors,
-      });
-    }
-    const match = /^\/api\/saved_objects\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-    if (req.method === 'DELETE' && match) {
-      const deleted = store.delete(`${match[1]}/${decodeURIComponent(match[2])}`);
-      return deleted ? reply(200, {}) : reply(404, { statusCode: 404, message: 'Not Found' });
-    }
-    reply(404, { statusCode: 404, message: `no route ${req.method} ${url.pathname}` });
+const withPlugin = () =>
+  new KibanaSavedObjectsDouble({
+    types: [{ name: INSTALLATION_TYPE, namespaceType: 'single', importableAndExportable: false }],
   });
-  return { server, store, imports };
-}
 
 async function netobs(...args: string[]) {
   try {
@@ -110,39 +43,39 @@ const savedObjectLines = (stdout: string) =>
     .filter(([, type]) => ['index-pattern', 'search', 'query', 'dashboard'].includes(type))
     .map(([word, type, id]) => `${word} ${type}/${id}`);
 
-const kibana = fakeKibana();
+const savedObjects = withPlugin();
+let kibana: KibanaHttpDouble;
 let kibanaUrl = '';
 
 beforeAll(async () => {
   await run('node', [path.join(ROOT, 'dev', 'build_cli.mjs')], { cwd: ROOT });
-  await new Promise<void>((resolve) => kibana.server.listen(0, '127.0.0.1', resolve));
-  kibanaUrl = `http://127.0.0.1:${(kibana.server.address() as AddressInfo).port}`;
+  kibana = await startKibanaHttpDouble(savedObjects);
+  kibanaUrl = kibana.url;
 });
-afterAll(() => kibana.server.close());
+afterAll(() => kibana.close());
 
-test('setup installs every saved object: data views without overwrite, the rest managed', async () => {
+test('setup installs every saved object in one managed import, and records it', async () => {
   const first = await netobs('setup', '--es', esUrl(), '--kibana', kibanaUrl);
   expect(savedObjectLines(first.stdout).sort()).toEqual(
     objects.map((o) => `installed ${o.type}/${o.id}`).sort()
   );
-  const dataViews = objects.filter((o) => o.type === 'index-pattern').length;
-  expect(kibana.imports).toEqual([
-    { overwrite: false, count: dataViews },
-    { overwrite: true, count: objects.length - dataViews },
+  expect(savedObjects.imports.map((i) => [i.overwrite, i.objects.length])).toEqual([
+    [true, objects.length],
   ]);
-  expect(kibana.store.size).toBe(objects.length);
-  expect([...kibana.store.values()].every((o) => o.managed === true)).toBe(true);
+  const stored = savedObjects.list('default');
+  expect(stored.filter((o) => o.type !== INSTALLATION_TYPE).every((o) => o.managed)).toBe(true);
+  expect(stored.filter((o) => o.type === INSTALLATION_TYPE)).toHaveLength(1);
   // Elasticsearch assets are reported in the same run.
   expect(first.stdout).toMatch(/component_template\s+netobs-ecs/);
 });
 
 test('a second setup changes nothing, and status shows every saved object installed', async () => {
-  const importsBefore = kibana.imports.length;
+  const importsBefore = savedObjects.imports.length;
   const second = await netobs('setup', '--es', esUrl(), '--kibana', kibanaUrl);
   expect(new Set(savedObjectLines(second.stdout).map((line) => line.split(' ')[0]))).toEqual(
     new Set(['unchanged'])
   );
-  expect(kibana.imports.length).toBe(importsBefore);
+  expect(savedObjects.imports.length).toBe(importsBefore);
 
   const status = await netobs('status', '--es', esUrl(), '--kibana', kibanaUrl);
   expect(savedObjectLines(status.stdout).sort()).toEqual(
@@ -150,43 +83,92 @@ test('a second setup changes nothing, and status shows every saved object instal
   );
 });
 
-test("a user's data view edit is kept, an edited dashboard is put back", async () => {
-  const view = kibana.store.get('index-pattern/netobs-vpcflow') as Stored;
-  view.attributes = { ...view.attributes, timeFieldName: 'event.end' };
-  const dashboard = kibana.store.get('dashboard/netobs-alb') as Stored;
-  dashboard.attributes = { ...dashboard.attributes, panelsJSON: '[]' };
+test("a user's edits are kept: data views always, dashboards until setup --force", async () => {
+  savedObjects.edit('default', 'index-pattern', 'netobs-vpcflow', { timeFieldName: 'event.end' });
+  savedObjects.edit('default', 'dashboard', 'netobs-alb', { title: 'My ALB' });
 
   const status = await netobs('status', '--es', esUrl(), '--kibana', kibanaUrl);
   expect(savedObjectLines(status.stdout)).toEqual(
     expect.arrayContaining([
       'modified index-pattern/netobs-vpcflow',
-      'outdated dashboard/netobs-alb',
+      'modified dashboard/netobs-alb',
     ])
   );
   const setup = await netobs('setup', '--es', esUrl(), '--kibana', kibanaUrl);
   expect(savedObjectLines(setup.stdout)).toEqual(
     expect.arrayContaining([
       'unchanged index-pattern/netobs-vpcflow',
+      'skipped dashboard/netobs-alb',
+    ])
+  );
+  const dashboard = () =>
+    savedObjects.list('default', 'dashboard').find((d) => d.id === 'netobs-alb');
+  expect(dashboard()?.attributes?.title).toBe('My ALB');
+  const forced = await netobs('setup', '--es', esUrl(), '--kibana', kibanaUrl, '--force');
+  expect(savedObjectLines(forced.stdout)).toEqual(
+    expect.arrayContaining([
+      'unchanged index-pattern/netobs-vpcflow',
       'updated dashboard/netobs-alb',
     ])
   );
-  expect(kibana.store.get('index-pattern/netobs-vpcflow')?.attributes.timeFieldName).toBe(
-    'event.end'
+  expect(dashboard()?.attributes?.title).not.toBe('My ALB');
+  const view = savedObjects.list('default', 'index-pattern').find((d) => d.id === 'netobs-vpcflow');
+  expect(view?.attributes?.timeFieldName).toBe('event.end');
+});
+
+test('--space installs into that space under the ids Kibana gives there', async () => {
+  const setup = await netobs('setup', '--es', esUrl(), '--kibana', kibanaUrl, '--space', 'ops');
+  expect(new Set(savedObjectLines(setup.stdout).map((l) => l.split(' ')[0]))).toEqual(
+    new Set(['installed'])
   );
-  expect(kibana.store.get('dashboard/netobs-alb')?.attributes.panelsJSON).not.toBe('[]');
+  expect(kibana.requests).toContain('POST /s/ops/api/saved_objects/_import');
+  expect(savedObjects.list('ops')).toHaveLength(objects.length + 1);
+  const removed = await netobs(
+    'uninstall',
+    '--es',
+    esUrl(),
+    '--kibana',
+    kibanaUrl,
+    '--space',
+    'ops'
+  );
+  expect(new Set(savedObjectLines(removed.stdout).map((l) => l.split(' ')[0]))).toEqual(
+    new Set(['removed'])
+  );
+  expect(savedObjects.list('ops')).toEqual([]);
+  expect(savedObjects.list('default')).toHaveLength(objects.length + 1);
+  await installEsAssets(testClient());
+});
+
+test('a Kibana without this plugin still gets the saved objects, untracked', async () => {
+  const bare = new KibanaSavedObjectsDouble();
+  const other = await startKibanaHttpDouble(bare);
+  try {
+    const setup = await netobs('setup', '--es', esUrl(), '--kibana', other.url);
+    expect(new Set(savedObjectLines(setup.stdout).map((l) => l.split(' ')[0]))).toEqual(
+      new Set(['installed'])
+    );
+    expect(bare.list('default')).toHaveLength(objects.length);
+    const status = await netobs('status', '--es', esUrl(), '--kibana', other.url);
+    expect(new Set(savedObjectLines(status.stdout).map((l) => l.split(' ')[0]))).toEqual(
+      new Set(['installed'])
+    );
+  } finally {
+    await other.close();
+  }
 });
 
 test('uninstall removes every saved object and our Elasticsearch assets, and nothing else', async () => {
-  kibana.store.set('dashboard/someone-elses', {
-    type: 'dashboard',
-    id: 'someone-elses',
-    attributes: {},
-  });
+  await savedObjects
+    .client('default')
+    .create('dashboard', { title: 'someone else' }, { id: 'someone-elses', overwrite: false });
   const result = await netobs('uninstall', '--es', esUrl(), '--kibana', kibanaUrl);
   expect(savedObjectLines(result.stdout).sort()).toEqual(
     objects.map((o) => `removed ${o.type}/${o.id}`).sort()
   );
-  expect([...kibana.store.keys()]).toEqual(['dashboard/someone-elses']);
+  expect(savedObjects.list('default').map((o) => `${o.type}/${o.id}`)).toEqual([
+    'dashboard/someone-elses',
+  ]);
   // Elasticsearch assets are removed too, except templates another suite's data stream still
   // uses (Elasticsearch refuses, and the CLI says why): never data.
   expect(result.stdout).toMatch(
