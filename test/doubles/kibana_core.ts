@@ -8,7 +8,7 @@
 //     registerKibanaFeature; `scope` was accepted from 8.16 and removed again in 9.2, where the
 //     object schema refuses unknown keys)
 //   x-pack/platform/plugins/shared/features/server/feature_registry.ts (duplicate ids)
-import { Client } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import type { KibanaFeatureConfig } from '@kbn/features-plugin/server';
 import type { SavedObjectsType } from '@kbn/core/server';
 import type { KibanaSavedObjectsDouble } from './kibana_saved_objects';
