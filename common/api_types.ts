@@ -124,6 +124,11 @@ export interface AssetStatusEntry {
   reason?: string;
 }
 
+/** Our saved objects present in the request's Kibana space, with the id each has there. */
+export interface SavedObjectIdsResponse {
+  objects: { type: AssetType; name: string; id: string }[];
+}
+
 export interface StatusResponse {
   version: string;
   assets: AssetStatusEntry[];

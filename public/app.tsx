@@ -6,6 +6,7 @@ import { PLUGIN_NAME } from '../common/constants';
 import { AppHeader } from './components/app_header';
 import { QueryStateProvider } from './context/query_state_context';
 import { RouteProvider, useRoute } from './context/route_context';
+import { SavedObjectIdsProvider } from './context/saved_object_ids_context';
 import { ServicesProvider, useServices } from './context/services_context';
 import type { Route } from './lib/routes';
 import { PAGE_IDS, PAGE_TITLES } from './lib/routes';
@@ -69,11 +70,13 @@ function WithTimeDefaults({ children }: { children: React.ReactNode }) {
 export function App({ services, history, onRouteChange }: AppProps) {
   return (
     <ServicesProvider services={services}>
-      <RouteProvider history={history}>
-        <WithTimeDefaults>
-          <AppLayout onRouteChange={onRouteChange} />
-        </WithTimeDefaults>
-      </RouteProvider>
+      <SavedObjectIdsProvider>
+        <RouteProvider history={history}>
+          <WithTimeDefaults>
+            <AppLayout onRouteChange={onRouteChange} />
+          </WithTimeDefaults>
+        </RouteProvider>
+      </SavedObjectIdsProvider>
     </ServicesProvider>
   );
 }

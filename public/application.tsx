@@ -36,7 +36,7 @@ export function createKibanaServices(
 ): AppServices {
   const locator = deps.share?.url.locators.get<DiscoverAppLocatorParams>('DISCOVER_APP_LOCATOR');
   const locatorParams = (target: DiscoverTarget): DiscoverAppLocatorParams => ({
-    dataViewId: dataViewId(target.dataset),
+    dataViewId: target.dataViewId ?? dataViewId(target.dataset),
     query: { language: 'kuery', query: target.kql },
     timeRange: { from: target.from, to: target.to },
   });

@@ -23,6 +23,8 @@ export interface AppNotifications {
 /** What to show in Discover: the data view of one source (or all of them), a KQL and a time range. */
 export interface DiscoverTarget {
   dataset: SourceId | 'all';
+  /** The data view's id in this Kibana space, when it is not the one we ship. */
+  dataViewId?: string;
   kql: string;
   from: string;
   to: string;

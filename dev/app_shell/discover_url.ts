@@ -12,7 +12,7 @@ export function risonString(value: string): string {
 export function kibanaDiscoverUrl(kibanaUrl: string, target: DiscoverTarget): string {
   const g = `(time:(from:${risonString(target.from)},to:${risonString(target.to)}))`;
   const a =
-    `(dataSource:(dataViewId:${risonString(dataViewId(target.dataset))},type:dataView),` +
+    `(dataSource:(dataViewId:${risonString(target.dataViewId ?? dataViewId(target.dataset))},type:dataView),` +
     `query:(language:kuery,query:${risonString(target.kql)}))`;
   const base = kibanaUrl.replace(/\/+$/, '');
   return `${base}/app/discover#/?_g=${encodeURIComponent(g)}&_a=${encodeURIComponent(a)}`;

@@ -4,6 +4,7 @@ import { registerPostOverviewRoute } from './analytics/post_overview_route';
 import { registerPostQueryCountRoute } from './analytics/post_query_count_route';
 import type { RouteDeps } from './route_deps';
 import { registerDeleteSetupRoute } from './setup/delete_setup_route';
+import { registerGetSavedObjectIdsRoute } from './setup/get_saved_object_ids_route';
 import { registerGetStatusRoute } from './setup/get_status_route';
 import { registerPostSetupRoute } from './setup/post_setup_route';
 import type { SavedObjectsPortFactory } from './setup/saved_objects_port_factory';
@@ -20,6 +21,7 @@ export function registerRoutes(
   registerPostSetupRoute(router, deps, savedObjectsPort);
   registerGetStatusRoute(router, deps, savedObjectsPort);
   registerDeleteSetupRoute(router, deps, savedObjectsPort);
+  registerGetSavedObjectIdsRoute(router, deps, savedObjectsPort);
   registerPostOverviewRoute(router, deps);
   registerPostQueryCountRoute(router, deps);
   registerGetFreshnessRoute(router, deps);

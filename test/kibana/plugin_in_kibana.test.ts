@@ -8,8 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
 import { errors } from '@elastic/elasticsearch';
-import { API_BASE, ASSET_VERSION } from '../../common/constants';
-import type { SetupResponse, StatusResponse } from '../../common/api_types';
+import { API_BASE, ASSET_VERSION, INTERNAL_API_BASE } from '../../common/constants';
+import type { SavedObjectIdsResponse, SetupResponse, StatusResponse } from '../../common/api_types';
 import { createRouterAdapter } from '../../dev/app_server/router_adapter';
 import { plugin } from '../../server';
 import { loadKibanaAssets } from '../../server/lib/assets/load_kibana_assets';
@@ -133,6 +133,13 @@ test('a second space gets its own objects and ids; uninstall there leaves the de
   // Those ids are the objects Kibana has in that space.
   const stored = new Set(savedObjects.list('ops').map((o) => `${o.type}/${o.id}`));
   for (const asset of ops) expect(stored).toContain(`${asset.type}/${asset.id}`);
+  // The app asks for the same ids to build its links in that space.
+  const links = await fetch(`${base}/s/ops${INTERNAL_API_BASE}/saved_objects`, {
+    headers: { 'x-elastic-internal-origin': 'Kibana' },
+  });
+  expect(((await links.json()) as SavedObjectIdsResponse).objects).toEqual(
+    ops.map(({ type, name, id }) => ({ type, name, id }))
+  );
 
   const removed = await call<SetupResponse>('DELETE', `/s/ops${API_BASE}/setup`);
   expect(new Set(savedObjectResults(removed.body).map((r) => r.action))).toEqual(
