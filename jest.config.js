@@ -34,6 +34,8 @@ module.exports = {
       moduleNameMapper: {
         '^@kbn/core/server$': '<rootDir>/test/doubles/modules/kbn_core_server.ts',
         '^@kbn/es-query$': '<rootDir>/test/doubles/modules/kbn_es_query.ts',
+        // The same parser, published on npm under its older name.
+        '^@kbn/datemath$': '@elastic/datemath',
       },
     },
   ],

@@ -6,7 +6,7 @@
 // request cache is switched off on the stream, so every run computes its aggregations (the
 // app's now-relative ranges would not be cached anyway).
 import type { Client } from '@elastic/elasticsearch';
-import { kqlToDsl } from '../common/kql';
+import { localQueryLanguage } from '../dev/query_language';
 import { QUERY_CATALOG } from '../common/queries';
 import { freshness } from '../server/lib/analytics/freshness';
 import { overview } from '../server/lib/analytics/overview';
@@ -102,19 +102,21 @@ export async function measureAppQueries(
   const latencies: QueryLatency[] = [];
   latencies.push(
     await latency('overview(vpcflow), last 24 h', runs, async () => {
-      return (await overview(client, 'vpcflow', range, kqlToDsl, QUERY_NAMESPACE)).total;
+      return (await overview(client, 'vpcflow', range, localQueryLanguage, QUERY_NAMESPACE)).total;
     })
   );
   latencies.push(
     await latency('overview(vpcflow), last 24 h, KQL not destination.port: 443', runs, async () => {
       const request = { ...range, kql: 'not destination.port: 443' };
-      return (await overview(client, 'vpcflow', request, kqlToDsl, QUERY_NAMESPACE)).total;
+      return (await overview(client, 'vpcflow', request, localQueryLanguage, QUERY_NAMESPACE))
+        .total;
     })
   );
   latencies.push(
     await latency('overview(vpcflow), last 1 h', runs, async () => {
       const request = { from: 'now-1h', to: 'now' };
-      return (await overview(client, 'vpcflow', request, kqlToDsl, QUERY_NAMESPACE)).total;
+      return (await overview(client, 'vpcflow', request, localQueryLanguage, QUERY_NAMESPACE))
+        .total;
     })
   );
   latencies.push(
@@ -129,7 +131,7 @@ export async function measureAppQueries(
         const response = await queryCount(
           client,
           { ...range, id: query.id },
-          kqlToDsl,
+          localQueryLanguage,
           QUERY_NAMESPACE
         );
         return response.count;

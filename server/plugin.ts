@@ -9,6 +9,7 @@ import type {
   PluginInitializerContext,
 } from '@kbn/core/server';
 import { DEFAULT_APP_CATEGORIES } from '@kbn/core/server';
+import dateMath from '@kbn/datemath';
 import { fromKueryExpression, toElasticsearchQuery } from '@kbn/es-query';
 import type { FeaturesPluginSetup } from '@kbn/features-plugin/server';
 import { PLUGIN_ID, PLUGIN_NAME } from '../common/constants';
@@ -37,6 +38,7 @@ export class NetworkObservabilityPlugin implements Plugin<void, void, SetupDeps>
       {
         kqlToDsl: (kql) =>
           toElasticsearchQuery(fromKueryExpression(kql)) as Record<string, unknown>,
+        dateMath,
       },
       // The request's client is scoped to the request's space and user: records, imports and
       // deletions happen in that space, with that user's privileges.

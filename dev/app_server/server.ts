@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
-import { kqlToDsl } from '../../common/kql';
 import { registerRoutes } from '../../server/routes';
+import { localQueryLanguage } from '../query_language';
 import { createRouterAdapter } from './router_adapter';
 
 export interface AppServerOptions {
@@ -38,7 +38,11 @@ export async function startAppServer(
   const shellDir = options.shellDir ?? path.resolve(__dirname, '..', 'app_shell');
   const esClient = new Client({ node: options.esUrl, auth: options.esAuth });
   const adapter = createRouterAdapter(esClient);
-  registerRoutes(adapter.router as IRouter<RequestHandlerContext>, { kqlToDsl }, () => undefined);
+  registerRoutes(
+    adapter.router as IRouter<RequestHandlerContext>,
+    localQueryLanguage,
+    () => undefined
+  );
 
   const server = http.createServer(async (request, response) => {
     try {

@@ -11,7 +11,8 @@ import { kibanaSavedObjectsPort } from '../../server/lib/installer/kibana_saved_
 import type { SavedObjectsPort } from '../../server/lib/installer/setup';
 import { runSetup, runUninstall, setupStatus } from '../../server/lib/installer/setup';
 import type { SetupResponse } from '../../common/api_types';
-import { createClient, createS3Client } from './config';
+import { createClient, createS3Client, credentialsIn, fromEnvOrFile } from './config';
+import { redact, rememberSecrets } from './log';
 import type { S3ObjectRef } from './events';
 import type { ObjectResult } from './ship_object';
 import { shipS3Object, shipStream } from './ship_object';
@@ -31,13 +32,24 @@ const CONNECTION_OPTIONS = {
 
 type CredentialValues = { 'api-key'?: string; username?: string; password?: string };
 
-/** Credentials from the options, else the environment; Kibana gets the same as Elasticsearch. */
-function credentials(values: CredentialValues) {
-  return {
-    apiKey: values['api-key'] ?? process.env.ES_API_KEY,
+/**
+ * Credentials from the options, else the environment (`ES_API_KEY`, `ES_USERNAME`,
+ * `ES_PASSWORD`, or `ES_API_KEY_FILE` / `ES_PASSWORD_FILE` naming a file); Kibana gets the same
+ * as Elasticsearch. Every one is masked in whatever the CLI prints.
+ */
+function credentials(values: CredentialValues & { es?: string; kibana?: string }) {
+  const found = {
+    apiKey: values['api-key'] ?? fromEnvOrFile(process.env, 'ES_API_KEY'),
     username: values.username ?? process.env.ES_USERNAME,
-    password: values.password ?? process.env.ES_PASSWORD,
+    password: values.password ?? fromEnvOrFile(process.env, 'ES_PASSWORD'),
   };
+  rememberSecrets(
+    found.apiKey,
+    found.password,
+    credentialsIn(values.es ?? process.env.ES_URL),
+    credentialsIn(values.kibana ?? process.env.KIBANA_URL)
+  );
+  return found;
 }
 
 function esClient(values: CredentialValues & { es?: string }) {
@@ -220,7 +232,7 @@ const ship: Command = {
       `Done: ${totals.lines.toLocaleString('en')} lines, ${totals.created.toLocaleString('en')} indexed, ` +
         `${totals.conflicts.toLocaleString('en')} already there, ${totals.failed} failed, ${totals.retries} retries.`
     );
-    failures.forEach((failure) => console.error(`  FAILED ${failure}`));
+    failures.forEach((failure) => console.error(redact(`  FAILED ${failure}`)));
     await client.close();
     return failures.length > 0 ? 1 : 0;
   },
@@ -233,7 +245,7 @@ function printResults(result: SetupResponse): void {
       : r.note
         ? `  ${r.note}`
         : '';
-    console.log(`${r.action.padEnd(10)} ${r.type.padEnd(19)} ${r.name}${extra}`);
+    console.log(redact(`${r.action.padEnd(10)} ${r.type.padEnd(19)} ${r.name}${extra}`));
   }
 }
 
@@ -324,11 +336,11 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(args);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      console.error(`netobs ${name}: ${error.message}\nusage: ${command.usage}`);
+      console.error(redact(`netobs ${name}: ${error.message}\nusage: ${command.usage}`));
       return 2;
     }
     console.error(
-      `netobs ${name} failed: ${error instanceof Error ? error.message : String(error)}`
+      redact(`netobs ${name} failed: ${error instanceof Error ? error.message : String(error)}`)
     );
     return 1;
   }

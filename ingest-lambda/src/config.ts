@@ -8,6 +8,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { Client } from '@elastic/elasticsearch';
 import type { ClientOptions } from '@elastic/elasticsearch';
 import { DEFAULT_NAMESPACE, SOURCE_IDS } from '../../common/constants';
+import { redactUrl } from '../../common/redact';
+import { rememberSecrets } from './log';
 
 export interface ForwarderConfig {
   elasticsearch: {
@@ -53,15 +55,40 @@ async function secretValues(arn: string): Promise<Record<string, string>> {
   }
 }
 
+/**
+ * A credential from `NAME`, or from the file `NAME_FILE` names (a mounted secret): files keep
+ * credentials out of process listings and shell history. Surrounding whitespace is dropped.
+ */
+export function fromEnvOrFile(env: Env, name: string): string | undefined {
+  const file = env[`${name}_FILE`];
+  if (!file) return env[name];
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(
+      `${name}_FILE=${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`
+    );
+  }
+}
+
+/** The password in a URL's user info (`https://user:secret@host`), to be masked like the others. */
+export function credentialsIn(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadConfig(env: Env = process.env): Promise<ForwarderConfig> {
   const secret = env.ES_SECRET_ARN ? await secretValues(env.ES_SECRET_ARN) : {};
   const ca = env.ES_CA_CERT;
   const elasticsearch = {
     node: secret.url ?? env.ES_URL,
     cloudId: secret.cloud_id ?? env.ES_CLOUD_ID,
-    apiKey: secret.api_key ?? env.ES_API_KEY,
+    apiKey: secret.api_key ?? fromEnvOrFile(env, 'ES_API_KEY'),
     username: secret.username ?? env.ES_USERNAME,
-    password: secret.password ?? env.ES_PASSWORD,
+    password: secret.password ?? fromEnvOrFile(env, 'ES_PASSWORD'),
     caCert: ca && !ca.includes('-----BEGIN') ? readFileSync(ca, 'utf8') : ca,
   };
   if (!elasticsearch.node && !elasticsearch.cloudId) {
@@ -69,6 +96,7 @@ export async function loadConfig(env: Env = process.env): Promise<ForwarderConfi
       'set ES_URL or ES_CLOUD_ID (or ES_SECRET_ARN pointing at a secret with url or cloud_id)'
     );
   }
+  rememberSecrets(elasticsearch.apiKey, elasticsearch.password, credentialsIn(elasticsearch.node));
   if (elasticsearch.username && !elasticsearch.password)
     throw new ConfigError('ES_USERNAME is set but ES_PASSWORD is not');
   const namespace = env.NETOBS_NAMESPACE ?? DEFAULT_NAMESPACE;
@@ -128,24 +156,11 @@ export function createClient(config: ForwarderConfig['elasticsearch']): Client {
   return new Client(options);
 }
 
-/** A URL without its user info (`https://user:secret@host` is accepted by the client). */
-function withoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (!parsed.username && !parsed.password) return url;
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
-}
-
 /** What may be logged about the configuration: never a credential. */
 export function describeConfig(config: ForwarderConfig): Record<string, unknown> {
   const { node, cloudId } = config.elasticsearch;
   return {
-    elasticsearch: node ? withoutCredentials(node) : `cloud:${cloudId?.split(':')[0]}`,
+    elasticsearch: node ? redactUrl(node) : `cloud:${cloudId?.split(':')[0]}`,
     auth: config.elasticsearch.apiKey
       ? 'api_key'
       : config.elasticsearch.username

@@ -72,10 +72,16 @@ export interface LogEventOrigin {
   sourceHint?: string;
 }
 
-/** A CloudWatch Logs event as a raw document. */
+/**
+ * A CloudWatch Logs event as a raw document. Its id derives from the event's own id, unique in
+ * its log group; an event without one (or repeating one already seen in the batch: pass
+ * `position` then) gets an id from what identifies it in a redelivered batch instead: its
+ * position, timestamp and content.
+ */
 export function logEventDocument(
   origin: LogEventOrigin,
-  event: { id: string; timestamp: number; message: string }
+  event: { id?: string; timestamp: number; message: string },
+  position?: number
 ): { id: string; doc: RawDocument } {
   const doc: RawDocument = {
     '@timestamp': new Date(event.timestamp).toISOString(),
@@ -89,5 +95,16 @@ export function logEventDocument(
   if (format && format.join(' ') !== VPC_FLOW_DEFAULT_FIELDS.join(' '))
     netobs.flowlog = { fields: format.join(' ') };
   if (Object.keys(netobs).length > 0) doc.netobs = netobs;
-  return { id: documentId(origin.logGroup, origin.logStream, event.id), doc };
+  const id =
+    event.id !== undefined && position === undefined
+      ? documentId(origin.logGroup, origin.logStream, event.id)
+      : documentId(
+          origin.logGroup,
+          origin.logStream,
+          event.id ?? '',
+          position ?? 0,
+          event.timestamp,
+          createHash('sha256').update(event.message).digest('base64url')
+        );
+  return { id, doc };
 }

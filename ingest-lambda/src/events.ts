@@ -22,7 +22,8 @@ export interface LogEventsBatch {
   logGroup: string;
   logStream: string;
   owner?: string;
-  events: { id: string; timestamp: number; message: string }[];
+  /** `id` as CloudWatch Logs gave it; absent when the payload carried none. */
+  events: { id?: string; timestamp: number; message: string }[];
 }
 
 export type WorkItem = S3ObjectRef | LogEventsBatch;
@@ -104,7 +105,7 @@ export function decodeCloudWatchLogs(data: string): LogEventsBatch | 'control' {
     logStream: String(payload.logStream ?? ''),
     owner: typeof payload.owner === 'string' ? payload.owner : undefined,
     events: (payload.logEvents as Json[]).map((e) => ({
-      id: String(e.id),
+      id: typeof e.id === 'string' && e.id !== '' ? e.id : undefined,
       timestamp: Number(e.timestamp),
       message: String(e.message ?? ''),
     })),

@@ -1,5 +1,6 @@
 import type { BulkClient } from './shipper';
-import { shipStream } from './ship_object';
+import { documentId } from './documents';
+import { shipLogEvents, shipStream } from './ship_object';
 
 const origin = { bucket: 'b', key: 'k', version: 'v', timestamp: '2026-11-22T12:00:00.000Z' };
 
@@ -81,4 +82,42 @@ test('an object read to its end before the deadline is not marked stopped', asyn
   });
   expect(result).toMatchObject({ lines: 2, created: 2 });
   expect(result).not.toHaveProperty('stoppedReading');
+});
+
+test('CloudWatch events without an id, or repeating one, each keep their own document', async () => {
+  const ids: string[] = [];
+  const client = {
+    transport: {
+      request: async (params: { bulkBody: string }) => {
+        const lines = params.bulkBody.split('\n').filter(Boolean);
+        for (let i = 0; i < lines.length; i += 2)
+          ids.push((JSON.parse(lines[i]) as { create: { _id: string } }).create._id);
+        return {
+          items: Array.from({ length: lines.length / 2 }, () => ({ create: { status: 201 } })),
+        };
+      },
+    },
+  } as unknown as BulkClient;
+  const batch = {
+    kind: 'cloudwatch' as const,
+    logGroup: '/vpc/flow',
+    logStream: 'eni-1-all',
+    events: [
+      { timestamp: 1, message: 'same line' },
+      { timestamp: 1, message: 'same line' },
+      { id: 'e1', timestamp: 2, message: 'a' },
+      { id: 'e1', timestamp: 2, message: 'a' },
+      { id: 'e2', timestamp: 3, message: 'b' },
+    ],
+  };
+  const result = await shipLogEvents(client, batch, { index: 'x' });
+  expect(result).toMatchObject({ lines: 5, created: 5 });
+  expect(new Set(ids).size).toBe(5);
+  // Redelivery of the same batch gives the same ids, so nothing is indexed twice.
+  const first = [...ids];
+  ids.length = 0;
+  await shipLogEvents(client, batch, { index: 'x' });
+  expect(ids).toEqual(first);
+  // An event with its own id keeps the id it always had.
+  expect(first[4]).toBe(documentId('/vpc/flow', 'eni-1-all', 'e2'));
 });

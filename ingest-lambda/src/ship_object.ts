@@ -112,8 +112,13 @@ export async function shipLogEvents(
     owner: batch.owner,
     ...options,
   };
-  for (const event of batch.events) {
-    const { id, doc } = logEventDocument(origin, event);
+  // Ids must be unique per event: one CloudWatch gave twice, or not at all, is told apart by
+  // its position in the batch (stable when the same batch is delivered again).
+  const seen = new Set<string>();
+  for (const [position, event] of batch.events.entries()) {
+    const repeated = event.id === undefined || seen.has(event.id);
+    if (event.id !== undefined) seen.add(event.id);
+    const { id, doc } = logEventDocument(origin, event, repeated ? position : undefined);
     await bulk.add(id, doc);
   }
   const stats = await bulk.finish();

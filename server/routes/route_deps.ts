@@ -1,10 +1,12 @@
 // What every route needs besides the router: injected so the same route files serve Kibana
 // and the standalone dev server.
-import type { KqlToDsl } from '../lib/analytics/query_context';
+import type { QueryLanguage } from '../lib/analytics/query_context';
 
-export interface RouteDeps {
-  /** KQL → query clause: @kbn/es-query in Kibana, common/kql outside. */
-  kqlToDsl: KqlToDsl;
+/**
+ * `kqlToDsl`: @kbn/es-query in Kibana, common/kql outside. `dateMath`: @kbn/datemath in Kibana,
+ * the same parser published as @elastic/datemath outside.
+ */
+export interface RouteDeps extends QueryLanguage {
   /** Data stream namespace pattern the analytics read (default every namespace). */
   namespace?: string;
 }

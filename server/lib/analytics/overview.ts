@@ -12,7 +12,7 @@ import type {
 } from '../../../common/api_types';
 import type { KpiSpec, PanelSpec } from './overview_specs';
 import { OVERVIEW_SPECS } from './overview_specs';
-import type { KqlToDsl, SearchClient } from './query_context';
+import type { KqlToDsl, QueryLanguage, SearchClient } from './query_context';
 import { searchAggs, searchScope } from './query_context';
 
 type Agg = Record<string, unknown>;
@@ -138,11 +138,12 @@ export async function overview(
   client: SearchClient,
   source: SourceId,
   request: AnalyticsRequest,
-  kqlToDsl: KqlToDsl,
+  language: QueryLanguage,
   namespace = '*'
 ): Promise<OverviewResponse> {
+  const { kqlToDsl } = language;
   const spec = OVERVIEW_SPECS[source];
-  const scope = searchScope(source, request, kqlToDsl, namespace);
+  const scope = searchScope(source, request, language, namespace);
   const aggs: Record<string, Agg> = {};
   spec.kpis.forEach((kpi) => (aggs[`kpi_${kpi.id}`] = kpiAgg(kpi, kqlToDsl)));
   spec.panels.forEach(

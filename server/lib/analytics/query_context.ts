@@ -5,9 +5,17 @@ import type { Client } from '@elastic/elasticsearch';
 import type { SourceId } from '../../../common/constants';
 import { dataStreamName } from '../../../common/constants';
 import type { AnalyticsRequest } from '../../../common/api_types';
+import type { DateMath } from '../validation/time_range';
+import { resolveRange } from '../validation/time_range';
 
 /** KQL → an Elasticsearch query clause; throws KqlError on a syntax error. */
 export type KqlToDsl = (kql: string) => Record<string, unknown>;
+
+/** How the user's query and time range are read: Kibana's parsers in Kibana, ours outside. */
+export interface QueryLanguage {
+  kqlToDsl: KqlToDsl;
+  dateMath: DateMath;
+}
 
 export class KqlError extends Error {}
 
@@ -22,22 +30,6 @@ const NICE_INTERVALS_MS = [1, 5, 10, 30, 60, 180, 360, 720, 1440].map(
   (minutes) => minutes * 60_000
 );
 
-/** Approximates a time range's length for interval choice (date math resolved loosely). */
-export function rangeMs(from: string, to: string, now: number = Date.now()): number {
-  const resolve = (value: string): number => {
-    const math = /^now(?:-(\d+)([smhdw]))?(?:\/\w)?$/.exec(value);
-    if (math) {
-      const units: Record<string, number> = { s: 1e3, m: 6e4, h: 3.6e6, d: 8.64e7, w: 6.048e8 };
-      return now - (math[1] ? Number(math[1]) * units[math[2]] : 0);
-    }
-    const parsed = Date.parse(value);
-    if (Number.isNaN(parsed))
-      throw new KqlError(`"${value}" is not a date or date math like now-24h`);
-    return parsed;
-  };
-  return Math.max(60_000, resolve(to) - resolve(from));
-}
-
 export function chooseInterval(spanMs: number): number {
   return NICE_INTERVALS_MS.find((interval) => spanMs / interval <= 120) ?? 86_400_000;
 }
@@ -45,15 +37,16 @@ export function chooseInterval(spanMs: number): number {
 export function searchScope(
   source: SourceId | 'all',
   request: AnalyticsRequest,
-  kqlToDsl: KqlToDsl,
+  language: QueryLanguage,
   namespace = '*'
 ): SearchScope {
+  const { fromMs, toMs } = resolveRange(language.dateMath, request.from, request.to);
   const filter: Record<string, unknown>[] = [
-    { range: { '@timestamp': { gte: request.from, lte: request.to } } },
+    { range: { '@timestamp': { gte: fromMs, lte: toMs, format: 'epoch_millis' } } },
   ];
-  if (request.kql && request.kql.trim()) filter.push(kqlToDsl(request.kql));
+  if (request.kql && request.kql.trim()) filter.push(language.kqlToDsl(request.kql));
   const index = source === 'all' ? `logs-netobs.*-${namespace}` : dataStreamName(source, namespace);
-  return { index, filter, intervalMs: chooseInterval(rangeMs(request.from, request.to)) };
+  return { index, filter, intervalMs: chooseInterval(Math.max(60_000, toMs - fromMs)) };
 }
 
 export type SearchClient = Pick<Client, 'search' | 'count' | 'transport'>;

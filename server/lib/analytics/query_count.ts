@@ -2,7 +2,7 @@
 // the query id and parameter values, never KQL to run blindly: the KQL comes from the catalog.
 import type { QueryCountRequest, QueryCountResponse, SeriesPoint } from '../../../common/api_types';
 import { QUERY_CATALOG, renderQuery } from '../../../common/queries';
-import type { KqlToDsl, SearchClient } from './query_context';
+import type { QueryLanguage, SearchClient } from './query_context';
 import { searchAggs, searchScope } from './query_context';
 
 export class UnknownQueryError extends Error {}
@@ -10,14 +10,14 @@ export class UnknownQueryError extends Error {}
 export async function queryCount(
   client: SearchClient,
   request: QueryCountRequest,
-  kqlToDsl: KqlToDsl,
+  language: QueryLanguage,
   namespace = '*'
 ): Promise<QueryCountResponse> {
   const query = QUERY_CATALOG.find((q) => q.id === request.id);
   if (!query) throw new UnknownQueryError(`No prebuilt query has the id "${request.id}".`);
   const kql = renderQuery(query, request.params);
-  const scope = searchScope(query.source, { ...request }, kqlToDsl, namespace);
-  scope.filter.push(kqlToDsl(kql));
+  const scope = searchScope(query.source, { ...request }, language, namespace);
+  scope.filter.push(language.kqlToDsl(kql));
 
   const aggs: Record<string, unknown> = {};
   if (query.breakdown) {

@@ -36,10 +36,28 @@ function authorization(connection: KibanaConnection): Record<string, string> {
   return {};
 }
 
-export function kibanaHttpClient(connection: KibanaConnection): {
+/**
+ * `https://user:secret@kibana:5601` works as users expect (fetch refuses URLs with user info):
+ * the user info becomes the credentials when none are given, and leaves the URL.
+ */
+function splitUserInfo(connection: KibanaConnection): KibanaConnection {
+  const parsed = new URL(connection.url);
+  if (!parsed.username && !parsed.password) return connection;
+  const fromUrl = {
+    username: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+  };
+  parsed.username = '';
+  parsed.password = '';
+  const given = connection.apiKey || connection.username;
+  return { ...connection, ...(given ? {} : fromUrl), url: parsed.toString() };
+}
+
+export function kibanaHttpClient(given: KibanaConnection): {
   client: SavedObjectsClientLike;
   importer: ImporterLike;
 } {
+  const connection = splitUserInfo(given);
   const base =
     connection.url.replace(/\/+$/, '') + (connection.space ? `/s/${connection.space}` : '');
   // Kibana refuses state-changing API calls without kbn-xsrf.

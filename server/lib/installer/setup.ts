@@ -12,6 +12,8 @@ import type {
 import type { EsClient } from './es_assets';
 import { esAssetStatus, installEsAssets, uninstallEsAssets } from './es_assets';
 import { describeEsError } from '../es_errors';
+import { SETUP_RULES } from '../validation/request_rules';
+import { validateObject } from '../validation/validate_object';
 import { compareVersions, InstallationError } from './installation_errors';
 import { missingProcessors } from './ingest_capabilities';
 
@@ -114,6 +116,8 @@ export async function runSetup(
   request: SetupRequest,
   savedObjects?: SavedObjectsPort
 ): Promise<SetupResponse> {
+  // The routes validate too; the CLI reaches this directly.
+  validateObject<SetupRequest>(request, SETUP_RULES);
   await refuseDowngrade(client, savedObjects);
   const es: SetupResult[] = (await installEsAssets(client, request)).map(({ kind, ...rest }) => ({
     type: kind,

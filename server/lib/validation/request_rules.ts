@@ -1,12 +1,22 @@
 // The validation rules of each route's input.
 import type { FieldRule } from './validate_object';
 
-const DATE_OR_MATH = {
-  type: 'string',
-  pattern:
-    /^(now([+-]\d+[smhdwMy])*(\/[smhdwMy])?|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)$/,
-  expected: 'an ISO 8601 date or date math such as now-24h',
-} as const satisfies FieldRule;
+// Shape only here: the value is read with Kibana's date-math parser when the range is resolved
+// (time_range.ts), which answers 400 naming the field just the same.
+const DATE_OR_MATH = { type: 'string', maxLength: 100 } as const satisfies FieldRule;
+
+/** The shortest retention setup accepts: anything shorter deletes data almost as it arrives. */
+export const MIN_RETENTION_HOURS = 24;
+
+/** A message when `value` is not a retention setup may apply (a whole number of d or h, ≥ 1 day). */
+export function checkRetention(value: string): string | undefined {
+  const match = /^(\d{1,6})(d|h)$/.exec(value);
+  if (!match) return `expected a whole number of days or hours such as 30d or 720h, got "${value}"`;
+  const hours = Number(match[1]) * (match[2] === 'd' ? 24 : 1);
+  if (hours < MIN_RETENTION_HOURS)
+    return `must be at least ${MIN_RETENTION_HOURS}h (1d): a shorter retention deletes data almost as soon as it arrives, got "${value}"`;
+  return undefined;
+}
 
 export const TIME_RANGE_RULES: Record<string, FieldRule> = {
   from: DATE_OR_MATH,
@@ -27,12 +37,7 @@ export const SETUP_RULES: Record<string, FieldRule> = {
     pattern: /^[a-z0-9_.]{1,64}$/,
     expected: 'a data stream namespace (lowercase letters, digits, _ and .)',
   },
-  retention: {
-    type: 'string',
-    optional: true,
-    pattern: /^\d+(d|h)$/,
-    expected: 'a retention such as 30d or 720h',
-  },
+  retention: { type: 'string', optional: true, check: checkRetention },
   keepOriginal: { type: 'boolean', optional: true },
   force: { type: 'boolean', optional: true },
 };

@@ -10,6 +10,8 @@ export interface FieldRule {
   /** Human description of the pattern, for the error message. */
   expected?: string;
   maxLength?: number;
+  /** For strings: a message when the value is wrong in a way a pattern cannot say. */
+  check?: (value: string) => string | undefined;
 }
 
 export class ValidationError extends Error {
@@ -43,6 +45,8 @@ function check(field: string, value: unknown, rule: FieldRule): void {
         `expected ${rule.expected ?? rule.pattern.source}, got "${value}"`
       );
     }
+    const problem = rule.check?.(value);
+    if (problem) throw new ValidationError(field, problem);
   }
 }
 

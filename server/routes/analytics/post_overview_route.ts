@@ -34,7 +34,7 @@ export function registerPostOverviewRoute(
           core.elasticsearch.client.asCurrentUser,
           request.params.source,
           request.body,
-          deps.kqlToDsl,
+          deps,
           deps.namespace
         );
         return response.ok({ body });

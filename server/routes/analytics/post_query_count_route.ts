@@ -26,7 +26,7 @@ export function registerPostQueryCountRoute(
         const body = await queryCount(
           core.elasticsearch.client.asCurrentUser,
           request.body,
-          deps.kqlToDsl,
+          deps,
           deps.namespace
         );
         return response.ok({ body });
