@@ -11,6 +11,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
+import { redactText, redactUrl } from '../common/redact';
+import { credentialsIn } from '../ingest-lambda/src/config';
 import { startAppServer } from './app_server/server';
 import { startNode } from './elasticsearch/node';
 import { startBridge } from './ingest_bridge/bridge';
@@ -23,9 +25,13 @@ const ES_PORT = Number(process.env.ES_PORT ?? 9200);
 const APP_PORT = Number(process.env.NETOBS_APP_PORT ?? 5601);
 const ROOT = path.resolve(__dirname, '..');
 
-function run(command: string, args: string[]): Promise<void> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
     child.on('error', reject);
     child.on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args[1]} exited with ${code}`))
@@ -51,7 +57,7 @@ async function main(): Promise<void> {
   const es = process.env.ES_URL
     ? { url: process.env.ES_URL, version: 'external' }
     : await startNode({ port: ES_PORT });
-  console.log(`    Elasticsearch ${es.version} at ${es.url}`);
+  console.log(`    Elasticsearch ${es.version} at ${redactUrl(es.url)}`);
   const client = new Client({ node: es.url });
 
   say('Installing index templates, lifecycle and ingest pipelines…');
@@ -99,7 +105,8 @@ async function main(): Promise<void> {
     });
   }
   // Asynchronously: the bridge answering the CLI runs in this very process.
-  await run('node', [cli, 'ship', sampleDir, '--es', shipTo]);
+  // The URL (with any credentials in it) goes by environment, not on a visible command line.
+  await run('node', [cli, 'ship', sampleDir], { ES_URL: shipTo });
   await client.indices.refresh({ index: 'logs-netobs.*' });
 
   say('Building the app…');
@@ -120,6 +127,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    redactText(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`, [
+      credentialsIn(process.env.ES_URL),
+    ])
+  );
   process.exit(1);
 });

@@ -146,12 +146,20 @@ export function createRouterAdapter(
     url.pathname = url.pathname.replace(SPACE_PREFIX, '');
     const method = request.method ?? 'GET';
     let params: Record<string, string> = {};
+    let badParam: string | undefined;
     const route = routes.find((candidate) => {
       if (candidate.method !== method) return false;
       const match = candidate.pattern.exec(url.pathname);
       if (!match) return false;
       params = Object.fromEntries(
-        candidate.names.map((name, i) => [name, decodeURIComponent(match[i + 1])])
+        candidate.names.map((name, i) => {
+          try {
+            return [name, decodeURIComponent(match[i + 1])];
+          } catch {
+            badParam = name;
+            return [name, match[i + 1]];
+          }
+        })
       );
       return true;
     });
@@ -162,6 +170,15 @@ export function createRouterAdapter(
       response.writeHead(status, { ...headers, 'content-type': 'application/json' });
       response.end(body);
     };
+    // Kibana's router refuses a path it cannot decode before any handler runs.
+    if (badParam) {
+      send(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `[request params.${badParam}]: malformed percent-encoding`,
+      });
+      return true;
+    }
     const internalOrigin = request.headers['x-elastic-internal-origin'] !== undefined;
     if ((route.config.options?.access ?? 'internal') === 'internal' && !internalOrigin) {
       send(400, {

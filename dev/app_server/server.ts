@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
+import { API_BASE, INTERNAL_API_BASE } from '../../common/constants';
+import { redactUrl } from '../../common/redact';
 import { registerRoutes } from '../../server/routes';
 import { localQueryLanguage } from '../query_language';
 import { createRouterAdapter } from './router_adapter';
@@ -36,7 +38,8 @@ export async function startAppServer(
   options: AppServerOptions
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const shellDir = options.shellDir ?? path.resolve(__dirname, '..', 'app_shell');
-  const esClient = new Client({ node: options.esUrl, auth: options.esAuth });
+  // One retry, as a route should answer within seconds when Elasticsearch is down.
+  const esClient = new Client({ node: options.esUrl, auth: options.esAuth, maxRetries: 1 });
   const adapter = createRouterAdapter(esClient);
   registerRoutes(
     adapter.router as IRouter<RequestHandlerContext>,
@@ -50,9 +53,22 @@ export async function startAppServer(
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname === '/api/shell/config') {
         response.writeHead(200, { 'content-type': 'application/json' });
+        // The browser gets the address for the forwarder's settings, never its credentials.
         response.end(
-          JSON.stringify({ esUrl: options.esUrl, kibanaUrl: options.kibanaUrl ?? null })
+          JSON.stringify({
+            esUrl: redactUrl(options.esUrl),
+            kibanaUrl: options.kibanaUrl ? redactUrl(options.kibanaUrl) : null,
+          })
         );
+        return;
+      }
+      // Like Kibana: an API path no route serves is a JSON 404, not the app's page.
+      if (
+        url.pathname.startsWith(`${API_BASE}/`) ||
+        url.pathname.startsWith(`${INTERNAL_API_BASE}/`)
+      ) {
+        response.writeHead(404, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Not Found' }));
         return;
       }
       // Static files from the shell; every other path is the single-page app.

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { rawDataStream, SOURCE_IDS } from '../../common/constants';
+import { redactUrl } from '../../common/redact';
 import { kibanaHttpClient } from '../../server/lib/installer/kibana_http_client';
 import { kibanaSavedObjectsPort } from '../../server/lib/installer/kibana_saved_objects_port';
 import type { SavedObjectsPort } from '../../server/lib/installer/setup';
@@ -15,7 +16,8 @@ import { createClient, createS3Client, credentialsIn, fromEnvOrFile } from './co
 import { redact, rememberSecrets } from './log';
 import type { S3ObjectRef } from './events';
 import type { ObjectResult } from './ship_object';
-import { shipS3Object, shipStream } from './ship_object';
+import { ObjectFailedError, shipS3Object, shipStream } from './ship_object';
+import { UnresponsiveError } from './shipper';
 
 interface Command {
   summary: string;
@@ -114,6 +116,13 @@ async function listS3(s3: S3Client, url: string): Promise<S3ObjectRef[]> {
   return out;
 }
 
+/** Bytes per second with a unit that never rounds moving data to 0.0. */
+export function formatRate(bytesPerSecond: number): string {
+  if (bytesPerSecond >= 1e6) return `${(bytesPerSecond / 1e6).toFixed(1)} MB/s`;
+  if (bytesPerSecond >= 1e3) return `${(bytesPerSecond / 1e3).toFixed(1)} kB/s`;
+  return `${Math.round(bytesPerSecond)} B/s`;
+}
+
 /** A one-line progress report on stderr (rewritten in place on a terminal). */
 class ProgressLine {
   private readonly started = Date.now();
@@ -123,15 +132,17 @@ class ProgressLine {
 
   constructor(private readonly total: number) {}
 
-  update(done: number, current: number, force = false): void {
+  /** `current`, `currentBytes`: lines read and bulk bytes sent so far in the object at hand. */
+  update(done: number, current: number, currentBytes: number, force = false): void {
     const now = Date.now();
     if (!force && now - this.last < 1000) return;
     this.last = now;
     const seconds = Math.max(0.001, (now - this.started) / 1000);
     const lines = this.lines + current;
+    const bytes = this.bytes + currentBytes;
     const text =
       `  object ${Math.min(done + 1, this.total)}/${this.total}  ${lines.toLocaleString('en')} lines  ` +
-      `${Math.round(lines / seconds).toLocaleString('en')} lines/s  ${(this.bytes / seconds / 1e6).toFixed(1)} MB/s shipped`;
+      `${Math.round(lines / seconds).toLocaleString('en')} lines/s  ${formatRate(bytes / seconds)} shipped`;
     if (process.stderr.isTTY) process.stderr.write(`\r${text}`);
     else process.stderr.write(`${text}\n`);
   }
@@ -142,7 +153,7 @@ const ship: Command = {
     'ship log files, directories or s3:// prefixes to Elasticsearch (the forwarder, locally)',
   usage:
     'netobs ship <file|dir|s3://bucket/prefix>... --es <url> [--namespace default] [--source-hint vpcflow|tgwflow|alb|nlb]\n' +
-    '            [--api-key K | --username U --password P] [--s3-endpoint URL] [--bulk-bytes N] [--concurrency N]',
+    '            [--api-key K | --username U --password P] [--s3-endpoint URL] [--bulk-bytes N] [--concurrency N] [--timeout SECONDS (30)]',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
@@ -154,6 +165,7 @@ const ship: Command = {
         's3-endpoint': { type: 'string' },
         'bulk-bytes': { type: 'string' },
         concurrency: { type: 'string' },
+        timeout: { type: 'string' },
       },
     });
     if (positionals.length === 0)
@@ -165,13 +177,19 @@ const ship: Command = {
     const client = esClient(values);
     const endpoint = values['s3-endpoint'] ?? process.env.AWS_ENDPOINT_URL_S3;
     const s3 = createS3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
+    const timeout = positiveOption(values.timeout, '--timeout');
     const shipper = {
       index: rawDataStream(values.namespace),
       maxBytes: positiveOption(values['bulk-bytes'], '--bulk-bytes'),
       concurrency: positiveOption(values.concurrency, '--concurrency'),
+      requestTimeoutMs: (timeout ?? 30) * 1000,
+      endpoint: redactUrl(values.es ?? process.env.ES_URL ?? ''),
     };
 
-    type Target = { label: string; run: (onLines: (n: number) => void) => Promise<ObjectResult> };
+    type Target = {
+      label: string;
+      run: (onLines: (lines: number, bytes: number) => void) => Promise<ObjectResult>;
+    };
     const targets: Target[] = [];
     for (const arg of positionals) {
       if (arg.startsWith('s3://')) {
@@ -209,22 +227,29 @@ const ship: Command = {
     const progress = new ProgressLine(targets.length);
     const totals = { lines: 0, created: 0, conflicts: 0, failed: 0, retries: 0 };
     const failures: string[] = [];
+    const count = (result: ObjectResult) => {
+      progress.lines += result.lines;
+      progress.bytes += result.bytes;
+      totals.lines += result.lines;
+      totals.created += result.created;
+      totals.conflicts += result.conflicts;
+      totals.failed += result.failed;
+      totals.retries += result.retries;
+    };
     for (const [i, target] of targets.entries()) {
       try {
-        const result = await target.run((lines) => progress.update(i, lines));
-        progress.lines += result.lines;
-        progress.bytes += result.bytes;
-        totals.lines += result.lines;
-        totals.created += result.created;
-        totals.conflicts += result.conflicts;
-        totals.failed += result.failed;
-        totals.retries += result.retries;
+        const result = await target.run((lines, bytes) => progress.update(i, lines, bytes));
+        count(result);
         if (result.failed > 0)
           failures.push(
             `${target.label}: ${result.failed} failed ${JSON.stringify(result.failureReasons)}`
           );
       } catch (error) {
+        // What was indexed before the object failed counts: the totals are what is in Elasticsearch.
+        if (error instanceof ObjectFailedError) count(error.partial);
         failures.push(`${target.label}: ${error instanceof Error ? error.message : String(error)}`);
+        // An unresponsive Elasticsearch will not answer for the next object either.
+        if (error instanceof ObjectFailedError && error.cause instanceof UnresponsiveError) break;
       }
     }
     if (process.stderr.isTTY) process.stderr.write('\n');

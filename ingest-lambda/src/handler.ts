@@ -12,7 +12,7 @@ import { normaliseEvent } from './events';
 import { log } from './log';
 import { UnsupportedFormatError } from './reader';
 import type { ObjectResult } from './ship_object';
-import { shipLogEvents, shipS3Object } from './ship_object';
+import { ObjectFailedError, shipLogEvents, shipS3Object } from './ship_object';
 
 export interface LambdaContext {
   getRemainingTimeInMillis(): number;
@@ -130,12 +130,18 @@ export async function handler(
         if (!complete) ok = false;
       } catch (error) {
         ok = false;
-        const unsupported = error instanceof UnsupportedFormatError;
+        const cause = error instanceof ObjectFailedError ? error.cause : error;
+        const unsupported = cause instanceof UnsupportedFormatError;
+        const partial = error instanceof ObjectFailedError ? error.partial : undefined;
+        if (partial) shipped += partial.created;
         log('error', unsupported ? 'object format not supported' : 'object failed', {
           messageId: message.id,
           ...describeItem(item),
           reason: error instanceof Error ? error.message : String(error),
-          errorType: error instanceof Error ? error.name : typeof error,
+          errorType: cause instanceof Error ? cause.name : typeof cause,
+          ...(partial
+            ? { lines: partial.lines, created: partial.created, failed: partial.failed }
+            : {}),
         });
       }
       if (!ok) break;

@@ -18,8 +18,34 @@ export interface ObjectResult extends ShipStats {
 }
 
 export interface Progress {
-  /** Called now and then with lines read so far (for the CLI's progress line). */
-  onLines?: (lines: number) => void;
+  /** Called now and then with lines read and bulk bytes sent so far (the CLI's progress line). */
+  onLines?: (lines: number, bytesSent: number) => void;
+}
+
+/**
+ * An object that could not be read to its end (truncated or corrupt gzip, a broken download,
+ * Elasticsearch unresponsive): `partial` counts what was read and indexed before, exactly.
+ */
+export class ObjectFailedError extends Error {
+  override name = 'ObjectFailedError';
+  constructor(
+    message: string,
+    readonly partial: ObjectResult,
+    options?: { cause?: unknown }
+  ) {
+    super(message, options);
+  }
+}
+
+/** What went wrong reading an object, in words a user acts on. */
+function describeReadFailure(error: unknown, lines: number): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : String(error);
+  const after = `after ${lines.toLocaleString('en')} lines`;
+  if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(text))
+    return `the object is truncated: its gzip data ends early (${after}); the lines before were shipped`;
+  if (code === 'Z_DATA_ERROR') return `the object's gzip data is corrupt (${after}): ${text}`;
+  return `${text} (${after})`;
 }
 
 /**
@@ -51,16 +77,18 @@ export async function shipStream(
       if (!built) continue;
       lines += 1;
       await bulk.add(built.id, built.doc);
-      if (progress.onLines && lines % 5000 === 0) progress.onLines(lines);
+      if (progress.onLines && lines % 5000 === 0) progress.onLines(lines, bulk.stats.bytes);
     }
   } catch (error) {
     // The object failed (read error, bad gzip): let requests in flight settle before reporting,
-    // so nothing of this message is still being sent once the caller has moved on.
+    // so nothing of this message is still being sent once the caller has moved on, and the
+    // counts reported are what was really indexed.
     await bulk.finish().catch(() => undefined);
-    throw error;
+    const partial = { ...bulk.stats, lines, durationMs: Date.now() - started };
+    throw new ObjectFailedError(describeReadFailure(error, lines), partial, { cause: error });
   }
   const stats = await bulk.finish();
-  progress.onLines?.(lines);
+  progress.onLines?.(lines, stats.bytes);
   return {
     ...stats,
     lines,

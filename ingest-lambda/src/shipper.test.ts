@@ -1,7 +1,7 @@
 import type { DiagnosticResult } from '@elastic/elasticsearch';
 import { errors } from '@elastic/elasticsearch';
 import type { BulkClient, ShipperOptions } from './shipper';
-import { backoffDelay, BulkShipper } from './shipper';
+import { backoffDelay, BulkShipper, UnresponsiveError } from './shipper';
 
 interface Call {
   ids: string[];
@@ -155,7 +155,6 @@ test.each([
   ['502', () => responseError(502)],
   ['504', () => responseError(504)],
   ['a connection error', () => new errors.ConnectionError('ECONNREFUSED')],
-  ['a timeout', () => new errors.TimeoutError('Request timed out')],
 ])('request-level %s is retried', async (_, error) => {
   const { client, calls } = fakeClient((ids, call) => {
     if (call < 2) throw error();
@@ -247,4 +246,33 @@ describe('backoffDelay', () => {
       expect(delay).toBeLessThan(Math.min(20_000, 200 * 2 ** attempt));
     }
   });
+});
+
+test('a request that times out is retried once it has been answered in between', async () => {
+  const { client, calls } = fakeClient((ids, call) => {
+    if (call === 0 || call === 2) throw new errors.TimeoutError('Request timed out');
+    return call === 1 ? ids.map((_, i) => (i === 0 ? { status: 429 } : { status: 201 })) : ok(ids);
+  });
+  const shipper = await ship(client, 3, { maxBytes: 10_000 });
+  expect(calls).toHaveLength(4);
+  expect(shipper.stats).toMatchObject({ created: 3, failed: 0 });
+});
+
+test('requests unanswered twice in a row stop shipping and name the node and the wait', async () => {
+  const { client, calls } = fakeClient(() => {
+    throw new errors.TimeoutError('Request timed out');
+  });
+  const shipper = new BulkShipper(client, {
+    ...base,
+    requestTimeoutMs: 5000,
+    endpoint: 'https://es.example:9243',
+  });
+  for (let i = 0; i < 3; i++) await shipper.add(`id${i}`, { message: `line ${i}` });
+  const reason =
+    'Elasticsearch at https://es.example:9243 did not answer within 5 s, 2 times in a row';
+  await expect(shipper.finish()).rejects.toThrow(new UnresponsiveError(reason));
+  expect(calls.map((c) => c.options.requestTimeout)).toEqual([5000, 5000]);
+  expect(shipper.stats).toMatchObject({ created: 0, failed: 3, failureReasons: { [reason]: 3 } });
+  // Nothing more is accepted once the node is known unresponsive.
+  await expect(shipper.add('id9', { message: 'late' })).rejects.toThrow(UnresponsiveError);
 });

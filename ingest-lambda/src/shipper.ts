@@ -20,9 +20,24 @@ export interface ShipperOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   maxAttempts?: number;
+  /** How long one bulk request may take (default 60 s; never past the deadline). */
+  requestTimeoutMs?: number;
+  /**
+   * Requests of one batch in a row that may go unanswered before Elasticsearch counts as
+   * unresponsive and shipping stops (default 2): a node that accepts connections but never
+   * answers must not hold a backfill for hours.
+   */
+  maxTimeouts?: number;
+  /** Where the requests go, for messages (no credentials), e.g. https://es.example:9243. */
+  endpoint?: string;
   /** For tests: the random source for jitter. */
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+/** Elasticsearch did not answer: shipping stops, what was not indexed is reported. */
+export class UnresponsiveError extends Error {
+  override name = 'UnresponsiveError';
 }
 
 export interface ShipStats {
@@ -53,6 +68,11 @@ export function backoffDelay(
   return Math.floor(random() * Math.min(cap, base * 2 ** attempt));
 }
 
+/** The transport's error for a request that got no answer in time (recognised by shape). */
+function isTimeout(error: unknown): boolean {
+  return (error as { name?: unknown } | undefined)?.name === 'TimeoutError';
+}
+
 function isRetryableRequestError(error: unknown): boolean {
   if (
     error instanceof errors.ConnectionError ||
@@ -70,7 +90,10 @@ interface BulkItemResult {
 }
 
 export class BulkShipper {
-  private readonly options: Required<Omit<ShipperOptions, 'deadline'>> & { deadline?: number };
+  private readonly options: Required<Omit<ShipperOptions, 'deadline' | 'endpoint'>> & {
+    deadline?: number;
+    endpoint?: string;
+  };
   private batch: PendingDoc[] = [];
   private batchBytes = 0;
   private readonly inFlight = new Set<Promise<void>>();
@@ -95,6 +118,8 @@ export class BulkShipper {
       backoffBaseMs: 200,
       backoffMaxMs: 20_000,
       maxAttempts: 8,
+      requestTimeoutMs: 60_000,
+      maxTimeouts: 2,
       random: Math.random,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       // An option given as undefined keeps its default (a spread alone would erase it).
@@ -153,6 +178,7 @@ export class BulkShipper {
 
   private async send(initial: PendingDoc[]): Promise<void> {
     let docs = initial;
+    let timeouts = 0;
     for (let attempt = 0; docs.length > 0; attempt++) {
       if (attempt > 0) {
         this.stats.retries += 1;
@@ -176,6 +202,7 @@ export class BulkShipper {
       }
       const body = docs.map((d) => d.line).join('');
       let items: BulkItemResult[];
+      const timeout = Math.max(1000, Math.min(this.options.requestTimeoutMs, this.timeLeft()));
       try {
         const response = (await this.client.transport.request(
           {
@@ -183,10 +210,19 @@ export class BulkShipper {
             path: `/${encodeURIComponent(this.options.index)}/_bulk`,
             bulkBody: body,
           },
-          { maxRetries: 0, requestTimeout: Math.max(1000, Math.min(60_000, this.timeLeft())) }
+          { maxRetries: 0, requestTimeout: timeout }
         )) as { items: Record<string, BulkItemResult>[] };
         items = response.items.map((item) => Object.values(item)[0]);
+        timeouts = 0;
       } catch (error) {
+        timeouts = isTimeout(error) ? timeouts + 1 : 0;
+        if (timeouts >= this.options.maxTimeouts) {
+          const reason =
+            `Elasticsearch${this.options.endpoint ? ` at ${this.options.endpoint}` : ''} did not ` +
+            `answer within ${Math.round(timeout / 1000)} s, ${timeouts} times in a row`;
+          this.fail(docs.length, reason);
+          throw new UnresponsiveError(reason);
+        }
         if (isRetryableRequestError(error)) continue;
         const status = error instanceof errors.ResponseError ? error.meta.statusCode : undefined;
         this.fail(

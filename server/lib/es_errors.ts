@@ -7,6 +7,8 @@
 // is @elastic/transport's (lib/errors.ts): every error has `name`; a ResponseError carries
 // `meta.statusCode`, `meta.body` and `meta.headers`.
 
+import { redactText, redactUrl } from '../../common/redact';
+
 export interface DescribedError {
   /** The HTTP status Elasticsearch answered with; undefined when it never answered. */
   status?: number;
@@ -80,14 +82,18 @@ export function describeEsError(error: unknown): DescribedError {
       ...(status === 429 && Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
     };
   }
+  // The node the client tried, without credentials (@elastic/transport: meta.meta.connection).
+  const url = (meta as { meta?: { connection?: { url?: unknown } } } | undefined)?.meta?.connection
+    ?.url;
+  const at = url ? ` at ${redactUrl(String(url))}` : '';
   if (typeof name === 'string' && UNREACHABLE.has(name))
     return {
-      reason: `Elasticsearch is unreachable: ${messageOf(error)}`,
+      reason: redactText(`Elasticsearch is unreachable${at}: ${messageOf(error)}`),
       transport: 'unreachable',
     };
   if (typeof name === 'string' && TIMEOUT.has(name))
     return {
-      reason: `Elasticsearch did not answer in time: ${messageOf(error)}`,
+      reason: redactText(`Elasticsearch${at} did not answer in time: ${messageOf(error)}`),
       transport: 'timeout',
     };
   return { reason: messageOf(error) };

@@ -2,6 +2,7 @@
 // --s3-endpoint, local files, ids shared with the Lambda (a backfill after the Lambda adds
 // nothing), and a non-zero exit code when anything failed.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -134,4 +135,45 @@ test('usage errors exit 2', async () => {
   expect(await main(['ship'])).toBe(2);
   expect(stderr.join('\n')).toContain('give at least one file, directory or s3:// prefix');
   expect(await main(['ship', 'x', '--es', esUrl(), '--source-hint', 'waf'])).toBe(2);
+});
+
+test('a truncated gzip file: exit 1, says truncated, and the indexed count printed is what Elasticsearch holds', async () => {
+  const namespace = uniqueNamespace('cli_trunc');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'netobs-cli-'));
+  const full = gzipSync(lines('t', 20_000));
+  writeFileSync(path.join(dir, 'cut.log.gz'), full.subarray(0, Math.floor(full.length * 0.5)));
+  const code = await main(['ship', dir, '--es', esUrl(), '--namespace', namespace]);
+  expect(code).toBe(1);
+  const output = stderr.join('\n');
+  expect(output).toMatch(
+    /FAILED .*cut\.log\.gz: the object is truncated: its gzip data ends early/
+  );
+  const indexed = Number(
+    /Done: [\d,]+ lines, ([\d,]+) indexed/.exec(output)?.[1].replace(/,/g, '')
+  );
+  expect(indexed).toBeGreaterThan(0);
+  expect(indexed).toBe(await rawCount(es, namespace));
+});
+
+test('a node that accepts connections but never answers: ship stops in bounded time and names it', async () => {
+  const sockets = new Set<net.Socket>();
+  const silent = net.createServer((socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const url = `http://elastic:planted-secret-9f2@127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'netobs-cli-'));
+  writeFileSync(path.join(dir, 'one.log'), lines('one', 10));
+  writeFileSync(path.join(dir, 'two.log'), lines('two', 10));
+  const endpoint = url.replace('elastic:planted-secret-9f2@', '');
+  const started = Date.now();
+  const code = await main(['ship', dir, '--es', url, '--timeout', '1']);
+  const seconds = (Date.now() - started) / 1000;
+  for (const socket of sockets) socket.destroy();
+  silent.close();
+  expect(code).toBe(1);
+  // Two unanswered requests of 1 s and a short backoff, then no more objects are tried.
+  expect(seconds).toBeLessThan(10);
+  const output = stderr.join('\n');
+  expect(output).toContain(`Elasticsearch at ${endpoint}`);
+  expect(output).toMatch(/did not answer within 1 s, 2 times in a row/);
+  expect(output).not.toContain('planted-secret-9f2');
 });

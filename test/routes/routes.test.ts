@@ -167,3 +167,75 @@ test('freshness lists every source and unknown', async () => {
   );
   expect(response.body.sources.map((s) => s.source)).toEqual([...SOURCE_IDS, 'unknown']);
 });
+
+test.each([
+  ['now-1y/d', 'now'],
+  ['now-15m', 'now'],
+  ['now-1M', 'now+1d'],
+  ['1970-01-01T00:00:00.000Z', 'now'],
+  ['now/w', 'now/w'],
+])('every range the time picker can produce is accepted: %s to %s', async (from, to) => {
+  expect((await call('POST', `${INTERNAL_API_BASE}/overview/vpcflow`, { from, to })).status).toBe(
+    200
+  );
+});
+
+test('a reversed range, a retention that deletes data at once: 400 naming the field', async () => {
+  const reversed = await call<{ message: string }>(
+    'POST',
+    `${INTERNAL_API_BASE}/overview/vpcflow`,
+    {
+      from: 'now',
+      to: 'now-1h',
+    }
+  );
+  expect(reversed).toEqual({
+    status: 400,
+    body: expect.objectContaining({ message: expect.stringMatching(/^\[to\]: the range ends/) }),
+  });
+  for (const retention of ['0d', '-1d', '1.5d', '1h', '30']) {
+    const setup = await call<{ message: string }>(
+      'POST',
+      `${API_BASE}/setup`,
+      { retention },
+      PUBLIC
+    );
+    expect(setup.status).toBe(400);
+    expect(setup.body.message).toContain('[retention]');
+  }
+});
+
+test('unknown API paths are a JSON 404 and a malformed path parameter a 400, never the app page', async () => {
+  for (const path of [`${API_BASE}/nope`, `${INTERNAL_API_BASE}/overview/vpcflow/extra`]) {
+    const response = await fetch(`${app.url}${path}`, { headers: INTERNAL });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/json');
+  }
+  const bad = await call<{ message: string }>('POST', `${INTERNAL_API_BASE}/overview/%E0%A4%A`, {
+    from: 'now-1h',
+    to: 'now',
+  });
+  expect(bad.status).toBe(400);
+  expect(bad.body.message).toContain('malformed percent-encoding');
+});
+
+test('50 concurrent overview requests are all answered correctly, and the server recovers', async () => {
+  const responses = await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      call<OverviewResponse>('POST', `${INTERNAL_API_BASE}/overview/${SOURCE_IDS[i % 4]}`, {
+        from: 'now-24h',
+        to: 'now',
+      })
+    )
+  );
+  const statuses = responses.map((r) => r.status);
+  expect(statuses.every((s) => s === 200 || s === 429 || s === 503)).toBe(true);
+  expect(responses.filter((r) => r.status === 200).every((r) => Array.isArray(r.body.panels))).toBe(
+    true
+  );
+  const after = await call('POST', `${INTERNAL_API_BASE}/overview/vpcflow`, {
+    from: 'now-24h',
+    to: 'now',
+  });
+  expect(after.status).toBe(200);
+});
