@@ -239,3 +239,24 @@ test('50 concurrent overview requests are all answered correctly, and the server
   });
   expect(after.status).toBe(200);
 });
+
+test('pathological KQL is a 400 with a message: deep nesting, unbalanced quotes, enormous input', async () => {
+  for (const kql of [
+    '('.repeat(4000) + 'a:1' + ')'.repeat(4000),
+    'message: "unbalanced',
+    'a:1 or '.repeat(2000) + 'b:2',
+    ')))(((',
+  ]) {
+    const response = await call<{ message: string }>(
+      'POST',
+      `${INTERNAL_API_BASE}/overview/vpcflow`,
+      {
+        from: 'now-1h',
+        to: 'now',
+        kql,
+      }
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.message.length).toBeGreaterThan(0);
+  }
+});

@@ -19,6 +19,35 @@ export interface QueryLanguage {
 
 export class KqlError extends Error {}
 
+/** Limits on the query bar's KQL: past them a query is refused (400), never parsed. */
+export const KQL_LIMITS = { maxLength: 10_000, maxDepth: 50 } as const;
+
+/**
+ * Refuses KQL a parser would choke on: longer than KQL_LIMITS.maxLength, or nesting
+ * parentheses or `not` deeper than KQL_LIMITS.maxDepth (a recursive-descent parser, Kibana's
+ * included, overflows its stack on thousands of levels). Quoted text does not count.
+ */
+export function checkKqlLimits(kql: string): void {
+  if (kql.length > KQL_LIMITS.maxLength)
+    throw new KqlError(`KQL is longer than ${KQL_LIMITS.maxLength} characters`);
+  let depth = 0;
+  let deepest = 0;
+  let quoted = false;
+  for (let i = 0; i < kql.length; i += 1) {
+    const c = kql[i];
+    if (quoted) {
+      if (c === '\\') i += 1;
+      else if (c === '"') quoted = false;
+    } else if (c === '\\') i += 1;
+    else if (c === '"') quoted = true;
+    else if (c === '(' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ')' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  const nots = kql.match(/\bnot\s/gi)?.length ?? 0;
+  if (deepest > KQL_LIMITS.maxDepth || nots > KQL_LIMITS.maxDepth)
+    throw new KqlError(`KQL is nested more than ${KQL_LIMITS.maxDepth} levels deep`);
+}
+
 export interface SearchScope {
   index: string;
   filter: Record<string, unknown>[];
@@ -44,7 +73,10 @@ export function searchScope(
   const filter: Record<string, unknown>[] = [
     { range: { '@timestamp': { gte: fromMs, lte: toMs, format: 'epoch_millis' } } },
   ];
-  if (request.kql && request.kql.trim()) filter.push(language.kqlToDsl(request.kql));
+  if (request.kql && request.kql.trim()) {
+    checkKqlLimits(request.kql);
+    filter.push(language.kqlToDsl(request.kql));
+  }
   const index = source === 'all' ? `logs-netobs.*-${namespace}` : dataStreamName(source, namespace);
   return { index, filter, intervalMs: chooseInterval(Math.max(60_000, toMs - fromMs)) };
 }

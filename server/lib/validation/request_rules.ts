@@ -21,6 +21,7 @@ export function checkRetention(value: string): string | undefined {
 export const TIME_RANGE_RULES: Record<string, FieldRule> = {
   from: DATE_OR_MATH,
   to: DATE_OR_MATH,
+  // Depth is checked where the KQL is parsed (query_context.ts checkKqlLimits).
   kql: { type: 'string', optional: true, maxLength: 10_000 },
 };
 
