@@ -17,6 +17,8 @@ export interface KibanaHttpDouble {
   url: string;
   /** Every request, as `METHOD path` (without the query), for assertions. */
   requests: string[];
+  /** The authorization header of every request, in order. */
+  authorizations: (string | undefined)[];
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startKibanaHttpDouble(
   savedObjects: KibanaSavedObjectsDouble
 ): Promise<KibanaHttpDouble> {
   const requests: string[] = [];
+  const authorizations: (string | undefined)[] = [];
   const server = http.createServer(async (req, res) => {
     const reply = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -43,6 +46,7 @@ export async function startKibanaHttpDouble(
       const space = /^\/s\/([a-z0-9_-]+)\//.exec(url.pathname)?.[1] ?? 'default';
       const path = url.pathname.replace(/^\/s\/[a-z0-9_-]+/, '');
       requests.push(`${req.method} ${url.pathname}`);
+      authorizations.push(req.headers.authorization);
       if (req.method !== 'GET' && !req.headers['kbn-xsrf'])
         return fail(400, 'Request must contain a kbn-xsrf header.');
       const client = savedObjects.client(space);
@@ -98,6 +102,7 @@ export async function startKibanaHttpDouble(
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    authorizations,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

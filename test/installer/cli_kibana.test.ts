@@ -140,6 +140,31 @@ test('--space installs into that space under the ids Kibana gives there', async 
   await installEsAssets(testClient());
 });
 
+test('credentials in the --kibana URL are used, and never printed', async () => {
+  const secret = 'kib-secret-88';
+  const url = kibanaUrl.replace('http://', `http://admin:${secret}@`);
+  const before = kibana.authorizations.length;
+  const status = await netobs('status', '--es', esUrl(), '--kibana', url);
+  expect(savedObjectLines(status.stdout).length).toBe(objects.length);
+  expect(status.stdout).not.toContain(secret);
+  const sent = kibana.authorizations.slice(before);
+  expect(sent.length).toBeGreaterThan(0);
+  expect(new Set(sent)).toEqual(
+    new Set([`Basic ${Buffer.from(`admin:${secret}`).toString('base64')}`])
+  );
+  // An unreachable Kibana with credentials in its URL: the error names it without them.
+  const down = await netobs(
+    'status',
+    '--es',
+    esUrl(),
+    '--kibana',
+    `http://admin:${secret}@127.0.0.1:9`
+  );
+  expect(down.code).toBe(1);
+  expect(down.stdout).toContain('cannot reach Kibana at http://127.0.0.1:9');
+  expect(down.stdout).not.toContain(secret);
+});
+
 test('a Kibana without this plugin still gets the saved objects, untracked', async () => {
   const bare = new KibanaSavedObjectsDouble();
   const other = await startKibanaHttpDouble(bare);
