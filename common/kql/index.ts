@@ -22,6 +22,8 @@ export function parseKql(text: string): KqlNode {
   try {
     return parse(text);
   } catch (error) {
+    // Thousands of nested levels overflow the recursive parser: a syntax error to the user.
+    if (error instanceof RangeError) throw tooDeep(text);
     if (error instanceof PeggySyntaxError) {
       const column = error.location.start.column;
       throw new KqlSyntaxError(
@@ -33,6 +35,18 @@ export function parseKql(text: string): KqlNode {
   }
 }
 
+/** Thousands of nested levels overflow the recursive parser: for the user, a syntax error. */
+function tooDeep(text: string): KqlSyntaxError {
+  const start = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return new KqlSyntaxError(`KQL is nested too deeply (at column 1 of "${start}")`, 1);
+}
+
 export function kqlToDsl(text: string): QueryDsl {
-  return toDsl(parseKql(text));
+  const node = parseKql(text);
+  try {
+    return toDsl(node);
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep(text);
+    throw error;
+  }
 }

@@ -248,8 +248,19 @@ const ship: Command = {
         // What was indexed before the object failed counts: the totals are what is in Elasticsearch.
         if (error instanceof ObjectFailedError) count(error.partial);
         failures.push(`${target.label}: ${error instanceof Error ? error.message : String(error)}`);
-        // An unresponsive Elasticsearch will not answer for the next object either.
-        if (error instanceof ObjectFailedError && error.cause instanceof UnresponsiveError) break;
+        // An unresponsive Elasticsearch will not answer for the next object either: stop, and
+        // say which objects were not attempted, so none is silently left out.
+        if (error instanceof ObjectFailedError && error.cause instanceof UnresponsiveError) {
+          const rest = targets.slice(i + 1);
+          if (rest.length > 0)
+            failures.push(
+              `${rest.length} more object(s) not attempted: ${rest
+                .slice(0, 5)
+                .map((t) => t.label)
+                .join(', ')}${rest.length > 5 ? ', …' : ''}`
+            );
+          break;
+        }
       }
     }
     if (process.stderr.isTTY) process.stderr.write('\n');

@@ -14,7 +14,8 @@ import type { Line } from './reader';
 import { splitLines } from './reader';
 
 // FC_SEED replays a reported run; FC_NUM_RUNS overrides the (modest) number of runs.
-const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+if (SEED !== undefined && !Number.isInteger(SEED)) throw new Error('FC_SEED must be an integer');
 const runs = (numRuns: number): fc.Parameters<unknown> => ({
   numRuns: Number(process.env.FC_NUM_RUNS ?? numRuns),
   ...(SEED === undefined ? {} : { seed: SEED }),

@@ -66,6 +66,7 @@ export async function shipStream(
   const documents = new ObjectDocuments(origin);
   let lines = 0;
   let stoppedReading = false;
+  let stats: ShipStats;
   try {
     for await (const line of readLines(source)) {
       // Leaving the loop releases the source (an S3 body holds a socket).
@@ -79,6 +80,7 @@ export async function shipStream(
       await bulk.add(built.id, built.doc);
       if (progress.onLines && lines % 5000 === 0) progress.onLines(lines, bulk.stats.bytes);
     }
+    stats = await bulk.finish();
   } catch (error) {
     // The object failed (read error, bad gzip): let requests in flight settle before reporting,
     // so nothing of this message is still being sent once the caller has moved on, and the
@@ -87,7 +89,6 @@ export async function shipStream(
     const partial = { ...bulk.stats, lines, durationMs: Date.now() - started };
     throw new ObjectFailedError(describeReadFailure(error, lines), partial, { cause: error });
   }
-  const stats = await bulk.finish();
   progress.onLines?.(lines, stats.bytes);
   return {
     ...stats,

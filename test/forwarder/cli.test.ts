@@ -175,5 +175,6 @@ test('a node that accepts connections but never answers: ship stops in bounded t
   const output = stderr.join('\n');
   expect(output).toContain(`Elasticsearch at ${endpoint}`);
   expect(output).toMatch(/did not answer within 1 s, 2 times in a row/);
+  expect(output).toMatch(/FAILED 1 more object\(s\) not attempted: .*two\.log/);
   expect(output).not.toContain('planted-secret-9f2');
 });

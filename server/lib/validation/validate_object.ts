@@ -56,7 +56,9 @@ export function validateObject<T>(data: unknown, rules: Record<string, FieldRule
   if (typeof input !== 'object' || Array.isArray(input))
     throw new ValidationError('body', 'expected an object');
   for (const key of Object.keys(input)) {
-    if (!(key in rules)) throw new ValidationError(key, 'definition for this key is missing');
+    // Own keys only: `constructor` or `__proto__` are unknown keys like any other.
+    if (!Object.hasOwn(rules, key))
+      throw new ValidationError(key, 'definition for this key is missing');
   }
   for (const [field, rule] of Object.entries(rules)) {
     const value = (input as Record<string, unknown>)[field];
