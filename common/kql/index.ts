@@ -18,7 +18,26 @@ export class KqlSyntaxError extends Error {
   }
 }
 
+/** Deeper than this the recursive parser is not even tried: it would overflow its stack. */
+const MAX_PARSE_DEPTH = 1000;
+
+/** The deepest nesting of ( and { outside quotes, plus the number of `not`s. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '\\') i += 1;
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '(' || c === '{')) deepest = Math.max(deepest, ++depth);
+    else if (!quoted && (c === ')' || c === '}')) depth = Math.max(0, depth - 1);
+  }
+  return deepest + (text.match(/\bnot\s/gi)?.length ?? 0);
+}
+
 export function parseKql(text: string): KqlNode {
+  if (nestingDepth(text) > MAX_PARSE_DEPTH) throw tooDeep(text);
   try {
     return parse(text);
   } catch (error) {
