@@ -33,7 +33,7 @@ export async function measureSetup(client: Client, runs: number): Promise<SetupR
   const fresh: SetupRun[] = [];
   let failed: SetupResult['failed'] = [];
   for (let i = 0; i < runs; i++) {
-    if (i > 0) await runUninstall(client);
+    if (i > 0) await runUninstall(client, undefined, { elasticsearch: true });
     const result = await once(client);
     fresh.push(result.run);
     failed = result.failed;

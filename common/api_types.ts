@@ -143,7 +143,6 @@ export interface StatusResponse {
 }
 
 export interface SetupRequest {
-  namespace?: string;
   retention?: string;
   keepOriginal?: boolean;
   force?: boolean;

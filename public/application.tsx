@@ -6,7 +6,7 @@ import type { AppMountParameters, CoreStart, IHttpFetchError } from '@kbn/core/p
 import type { DiscoverAppLocatorParams } from '@kbn/discover-plugin/common';
 import { fromKueryExpression } from '@kbn/es-query';
 import { KibanaRenderContextProvider } from '@kbn/react-kibana-context-render';
-import { PLUGIN_NAME } from '../common/constants';
+import { PLUGIN_ID, PLUGIN_NAME } from '../common/constants';
 import { App } from './app';
 import { dataViewId } from './lib/data_views';
 import { HttpError } from './lib/http_error';
@@ -79,6 +79,7 @@ export function createKibanaServices(
       },
     },
     timefilter: { ...DEFAULT_TIME_RANGE },
+    canSetup: core.application.capabilities[PLUGIN_ID]?.setup === true,
   };
 }
 

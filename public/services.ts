@@ -55,6 +55,11 @@ export interface AppServices {
   timefilter: AppTimefilterDefaults;
   /** Elasticsearch URL for the forwarder's parameters, when the host knows it. */
   esUrl?: string;
+  /**
+   * Whether the user may install and remove assets (Kibana: the feature's `setup` UI capability,
+   * granted with the All privilege). Absent means yes (the standalone shell).
+   */
+  canSetup?: boolean;
 }
 
 /** Minimal history the app routes with: Kibana's ScopedHistory and the shell's both fit. */

@@ -16,6 +16,7 @@ interface RouteConfig {
   path: string;
   validate: false | { params?: Validation; query?: Validation; body?: Validation };
   options?: { access?: 'public' | 'internal' };
+  security?: { authz?: { requiredPrivileges?: unknown[] } };
 }
 
 interface Response {
@@ -96,6 +97,12 @@ export interface RouterAdapter {
 
 export interface RouterAdapterOptions {
   /**
+   * The Kibana privileges the request's user holds in a space (feature `api` privileges), as the
+   * security plugin checks them against each route's `security.authz.requiredPrivileges`;
+   * undefined, or no function at all: security is off and every route is allowed.
+   */
+  grantedPrivileges?(request: http.IncomingMessage, space: string): string[] | undefined;
+  /**
    * The request context's `core` for a Kibana space (paths under `/s/<space>/` are that
    * space's, as Kibana's spaces plugin routes them); by default Elasticsearch only.
    */
@@ -170,6 +177,20 @@ export function createRouterAdapter(
       response.writeHead(status, { ...headers, 'content-type': 'application/json' });
       response.end(body);
     };
+    // The security plugin's API authorization (security/server/authorization/api_authorization.ts).
+    const granted = options.grantedPrivileges?.(request, space);
+    const required = (route.config.security?.authz?.requiredPrivileges ?? []).filter(
+      (p): p is string => typeof p === 'string'
+    );
+    const missing = granted ? required.filter((p) => !granted.includes(p)) : [];
+    if (missing.length > 0) {
+      send(403, {
+        statusCode: 403,
+        error: 'Forbidden',
+        message: `API [${method} ${url.pathname}${url.search}] is unauthorized for user, this action is granted by the Kibana privileges [${missing}]`,
+      });
+      return true;
+    }
     // Kibana's router refuses a path it cannot decode before any handler runs.
     if (badParam) {
       send(400, {

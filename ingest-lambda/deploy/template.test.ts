@@ -136,6 +136,21 @@ describe('SAM template', () => {
     });
   });
 
+  test('load balancers deliver only under this account, flow logs only from it', () => {
+    const bucketStatements = statements().filter((st) => typeof st.Sid === 'string');
+    const elb = bucketStatements.find((st) => st.Sid === 'ElbAccessLogsWrite');
+    expect(elb?.Resource).toEqual({
+      'Fn::Sub':
+        'arn:${AWS::Partition}:s3:::${LogBucketName}/*AWSLogs/${AWS::AccountId}/elasticloadbalancing/*',
+    });
+    for (const sid of ['FlowLogsAclCheck', 'FlowLogsWrite'])
+      expect(bucketStatements.find((st) => st.Sid === sid)).toMatchObject({
+        Condition: {
+          StringEquals: expect.objectContaining({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }),
+        },
+      });
+  });
+
   test('the bucket may send to the queue, and only that bucket', () => {
     const policy = resources.QueuePolicy.Properties.PolicyDocument as { Statement: Json[] };
     expect(policy.Statement[0]).toMatchObject({
@@ -177,6 +192,12 @@ describe('Terraform module', () => {
     expect(variableDefault('memory_size')).toBe(512);
     expect(variableDefault('timeout')).toBe(300);
     expect(source).toContain('"${path.module}/../../dist/netobs-forwarder.zip"');
+  });
+
+  test('load balancers deliver only under this account', () => {
+    expect(source).toMatch(
+      /Sid\s*=\s*"ElbAccessLogsWrite"[\s\S]*?Resource\s*=\s*"\$\{local\.bucket_arn\}\/\*AWSLogs\/\$\{data\.aws_caller_identity\.current\.account_id\}\/elasticloadbalancing\/\*"/
+    );
   });
 
   test('queue visibility timeout is six function timeouts', () => {

@@ -81,6 +81,11 @@ function savedObjectsPort(
 ): SavedObjectsPort | undefined {
   const url = values.kibana ?? process.env.KIBANA_URL;
   if (!url) return undefined;
+  // Kibana space ids: lowercase letters, digits, _ and - (spaces plugin: space id validation).
+  if (values.space !== undefined && !/^[a-z0-9_-]+$/.test(values.space))
+    throw new UsageError(
+      `--space must be a space id (lowercase letters, digits, _ and -), got "${values.space}"`
+    );
   const { client, importer } = kibanaHttpClient({
     url,
     space: values.space,
@@ -174,6 +179,10 @@ const ship: Command = {
     if (hint && !(SOURCE_IDS as readonly string[]).includes(hint)) {
       throw new UsageError(`--source-hint must be one of ${SOURCE_IDS.join(', ')}`);
     }
+    if (!/^[a-z0-9_.]{1,64}$/.test(values.namespace))
+      throw new UsageError(
+        `--namespace must be lowercase letters, digits, _ or . (got "${values.namespace}")`
+      );
     const client = esClient(values);
     const endpoint = values['s3-endpoint'] ?? process.env.AWS_ENDPOINT_URL_S3;
     const s3 = createS3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
@@ -342,11 +351,18 @@ const uninstall: Command = {
   summary:
     'remove the assets setup installed (never data; a template still used by a data stream stays)',
   usage:
-    'netobs uninstall --es <url> [--kibana <url> [--space S]] [--api-key K | --username U --password P]',
+    'netobs uninstall --es <url> [--kibana <url> [--space S] [--elasticsearch]] [--api-key K | --username U --password P]\n' +
+    "            with --kibana, only that space's saved objects go, unless --elasticsearch (templates and pipelines every space shares)",
   async run(args) {
-    const { values } = parseArgs({ args, options: { ...CONNECTION_OPTIONS, ...KIBANA_OPTIONS } });
+    const { values } = parseArgs({
+      args,
+      options: { ...CONNECTION_OPTIONS, ...KIBANA_OPTIONS, elasticsearch: { type: 'boolean' } },
+    });
     const client = esClient(values);
-    const result = await runUninstall(client, savedObjectsPort(values));
+    const port = savedObjectsPort(values);
+    const result = await runUninstall(client, port, {
+      elasticsearch: port === undefined || values.elasticsearch === true,
+    });
     printResults(result);
     await client.close();
     return result.ok ? 0 : 1;

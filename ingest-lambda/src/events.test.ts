@@ -242,3 +242,11 @@ describe('normaliseEvent', () => {
     ]);
   });
 });
+
+test('a CloudWatch Logs payload that inflates past 64 MB is refused, not decompressed', () => {
+  // 80 MB of zeros gzip to about 80 kB.
+  const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024)).toString('base64');
+  expect(() => decodeCloudWatchLogs(bomb)).toThrow(
+    /Cannot create a Buffer larger than|buffer|RangeError|maxOutputLength/i
+  );
+});

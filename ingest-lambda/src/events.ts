@@ -93,9 +93,18 @@ function fromEventBridge(event: Json): WorkItem[] {
   ];
 }
 
+/** The most a CloudWatch Logs payload may inflate to. */
+export const MAX_CLOUDWATCH_BYTES = 64 * 1024 * 1024;
+
 /** CloudWatch Logs subscription data: base64 of gzipped JSON. */
 export function decodeCloudWatchLogs(data: string): LogEventsBatch | 'control' {
-  const payload = JSON.parse(gunzipSync(Buffer.from(data, 'base64')).toString('utf8')) as Json;
+  // Lambda payloads are at most 6 MB; a subscription batch inflates to well under 64 MB. A
+  // bigger output is a gzip bomb: refuse it instead of exhausting the function's memory.
+  const payload = JSON.parse(
+    gunzipSync(Buffer.from(data, 'base64'), { maxOutputLength: MAX_CLOUDWATCH_BYTES }).toString(
+      'utf8'
+    )
+  ) as Json;
   if (payload.messageType === 'CONTROL_MESSAGE') return 'control';
   if (!Array.isArray(payload.logEvents))
     throw new Error('CloudWatch Logs payload without logEvents');

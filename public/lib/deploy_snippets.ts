@@ -5,6 +5,8 @@ import { DEFAULT_NAMESPACE } from '../../common/constants';
 
 export const ES_URL_PLACEHOLDER = 'https://my-elasticsearch.example.com:9200';
 export const BUCKET_PLACEHOLDER = 'my-flow-logs-bucket';
+/** The secret holds JSON such as {"api_key": "…"} (docs/forwarder.md, ES_SECRET_ARN). */
+export const SECRET_PLACEHOLDER = '<arn-of-the-secret-with-the-api-key>';
 
 export interface DeployParams {
   esUrl?: string;
@@ -12,9 +14,19 @@ export interface DeployParams {
   bucket?: string;
 }
 
+/** Loopback addresses: what a Lambda in AWS can never reach, so never proposed to it. */
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\./.test(host);
+  } catch {
+    return true;
+  }
+}
+
 function resolved(params: DeployParams): Required<DeployParams> {
   return {
-    esUrl: params.esUrl || ES_URL_PLACEHOLDER,
+    esUrl: params.esUrl && !isLoopback(params.esUrl) ? params.esUrl : ES_URL_PLACEHOLDER,
     namespace: params.namespace || DEFAULT_NAMESPACE,
     bucket: params.bucket || BUCKET_PLACEHOLDER,
   };
@@ -27,8 +39,8 @@ export function samDeployCommand(params: DeployParams): string {
     'sam deploy --template-file ingest-lambda/deploy/template.yaml \\',
     '  --stack-name netobs-forwarder --capabilities CAPABILITY_IAM \\',
     '  --parameter-overrides \\',
-    `    ElasticsearchUrl=${p.esUrl} \\`,
-    '    ElasticsearchApiKeySecretArn=<secrets-manager-arn-of-the-api-key> \\',
+    `    EsUrl=${p.esUrl} \\`,
+    `    EsSecretArn=${SECRET_PLACEHOLDER} \\`,
     `    Namespace=${p.namespace} \\`,
     `    LogBucketName=${p.bucket}`,
   ].join('\n');
@@ -41,10 +53,10 @@ export function terraformModule(params: DeployParams): string {
     'module "netobs_forwarder" {',
     '  source = "./ingest-lambda/deploy/terraform"',
     '',
-    `  elasticsearch_url                = "${p.esUrl}"`,
-    '  elasticsearch_api_key_secret_arn = "<secrets-manager-arn-of-the-api-key>"',
-    `  namespace                        = "${p.namespace}"`,
-    `  log_bucket_name                  = "${p.bucket}"`,
+    `  es_url          = "${p.esUrl}"`,
+    `  es_secret_arn   = "${SECRET_PLACEHOLDER}"`,
+    `  namespace       = "${p.namespace}"`,
+    `  log_bucket_name = "${p.bucket}"`,
     '}',
   ].join('\n');
 }

@@ -81,7 +81,38 @@ describe('SetupPage', () => {
     await userEvent.click(screen.getByTestId('setup-remove'));
     expect(services.http.delete).not.toHaveBeenCalled();
     await userEvent.click(screen.getByTestId('confirmModalConfirmButton'));
-    expect(services.http.delete).toHaveBeenCalledWith(`${API_BASE}/setup`);
+    // No saved objects here (the standalone shell): the Elasticsearch assets are what goes.
+    expect(services.http.delete).toHaveBeenCalledWith(`${API_BASE}/setup?elasticsearch=true`);
+  });
+
+  it('a user without the All privilege sees the state but cannot install or remove', async () => {
+    const services = fakeServices({ canSetup: false });
+    services.http.get.mockResolvedValue({ ...NOT_INSTALLED, state: 'installed' });
+    renderWithServices(<SetupPage />, services);
+    await waitFor(() => expect(screen.getByTestId('setup-install')).toHaveTextContent('Reinstall'));
+    expect(screen.getByTestId('setup-install')).toBeDisabled();
+    expect(screen.getByTestId('setup-remove')).toBeDisabled();
+    expect(screen.getByTestId('setup-read-only')).toHaveTextContent('feature privilege All');
+  });
+
+  it("in Kibana, removes this space's saved objects and keeps the shared pipelines unless asked", async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue({
+      ...NOT_INSTALLED,
+      state: 'installed',
+      assets: [{ type: 'dashboard', name: 'netobs-alb', id: 'netobs-alb', state: 'installed' }],
+    });
+    services.http.delete.mockResolvedValue({ ok: true, results: [] });
+    renderWithServices(<SetupPage />, services);
+    await waitFor(() => expect(screen.getByTestId('setup-install')).toHaveTextContent('Reinstall'));
+    await userEvent.click(screen.getByTestId('setup-remove'));
+    expect(screen.getByTestId('setup-remove-elasticsearch')).not.toBeChecked();
+    await userEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    expect(services.http.delete).toHaveBeenLastCalledWith(`${API_BASE}/setup`);
+    await userEvent.click(screen.getByTestId('setup-remove'));
+    await userEvent.click(screen.getByTestId('setup-remove-elasticsearch'));
+    await userEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    expect(services.http.delete).toHaveBeenLastCalledWith(`${API_BASE}/setup?elasticsearch=true`);
   });
 
   it("shows why an asset's state could not be read", async () => {

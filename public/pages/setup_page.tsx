@@ -3,6 +3,7 @@
 import React, { useState } from 'react';
 import {
   EuiButton,
+  EuiCallOut,
   EuiFlexGroup,
   EuiFlexItem,
   EuiPanel,
@@ -30,7 +31,7 @@ interface Outcome {
 }
 
 export function SetupPage() {
-  const { http, notifications } = useServices();
+  const { http, notifications, canSetup = true } = useServices();
   const [statusKey, setStatusKey] = useState(0);
   const status = useSetupStatus(statusKey);
   const [running, setRunning] = useState<'install' | 'remove' | undefined>();
@@ -77,7 +78,7 @@ export function SetupPage() {
                 fill
                 iconType="download"
                 isLoading={running === 'install'}
-                isDisabled={Boolean(running) || !status.data}
+                isDisabled={Boolean(running) || !status.data || !canSetup}
                 data-test-subj="setup-install"
                 onClick={() =>
                   run('install', action.label, () =>
@@ -91,9 +92,14 @@ export function SetupPage() {
             <EuiFlexItem grow={false}>
               <RemoveAssetsButton
                 isLoading={running === 'remove'}
-                disabled={Boolean(running) || status.data?.state === 'not_installed'}
-                onConfirm={() =>
-                  run('remove', 'Remove', () => http.delete<SetupResponse>(`${API_BASE}/setup`))
+                disabled={Boolean(running) || status.data?.state === 'not_installed' || !canSetup}
+                hasSavedObjects={Boolean(status.data?.assets.some((a) => a.id !== undefined))}
+                onConfirm={({ elasticsearch }) =>
+                  run('remove', 'Remove', () =>
+                    http.delete<SetupResponse>(
+                      `${API_BASE}/setup${elasticsearch ? '?elasticsearch=true' : ''}`
+                    )
+                  )
                 }
               />
             </EuiFlexItem>
@@ -101,6 +107,17 @@ export function SetupPage() {
         </EuiFlexItem>
       </EuiFlexGroup>
       <EuiSpacer size="m" />
+      {!canSetup && (
+        <>
+          <EuiCallOut
+            size="s"
+            iconType="lock"
+            title="You can see what is installed, but installing and removing needs the Network Observability feature privilege All."
+            data-test-subj="setup-read-only"
+          />
+          <EuiSpacer size="m" />
+        </>
+      )}
       {outcome?.error && <ErrorCallout title={`${outcome.title} failed`} message={outcome.error} />}
       {outcome?.response && <SetupResults title={outcome.title} response={outcome.response} />}
       {outcome && <EuiSpacer size="m" />}

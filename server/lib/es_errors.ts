@@ -76,7 +76,8 @@ export function describeEsError(error: unknown): DescribedError {
     const retryAfter = Number(headers['retry-after']);
     return {
       status,
-      reason,
+      // Elasticsearch may quote a request back (a URL, a header): never pass a credential on.
+      reason: redactText(reason),
       type,
       missingPrivileges: granted ? granted[1].split(',').map((p) => p.trim()) : undefined,
       ...(status === 429 && Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),

@@ -137,6 +137,8 @@ test('--space installs into that space under the ids Kibana gives there', async 
   );
   expect(savedObjects.list('ops')).toEqual([]);
   expect(savedObjects.list('default')).toHaveLength(objects.length + 1);
+  // Without --elasticsearch the templates and pipelines every space shares stay.
+  expect(removed.stdout).not.toMatch(/component_template/);
   await installEsAssets(testClient());
 });
 
@@ -187,7 +189,14 @@ test('uninstall removes every saved object and our Elasticsearch assets, and not
   await savedObjects
     .client('default')
     .create('dashboard', { title: 'someone else' }, { id: 'someone-elses', overwrite: false });
-  const result = await netobs('uninstall', '--es', esUrl(), '--kibana', kibanaUrl);
+  const result = await netobs(
+    'uninstall',
+    '--es',
+    esUrl(),
+    '--kibana',
+    kibanaUrl,
+    '--elasticsearch'
+  );
   expect(savedObjectLines(result.stdout).sort()).toEqual(
     objects.map((o) => `removed ${o.type}/${o.id}`).sort()
   );

@@ -12,6 +12,7 @@ import { API_BASE, ASSET_VERSION, INTERNAL_API_BASE } from '../../common/constan
 import type { SavedObjectIdsResponse, SetupResponse, StatusResponse } from '../../common/api_types';
 import { createRouterAdapter } from '../../dev/app_server/router_adapter';
 import { plugin } from '../../server';
+import { API_PRIVILEGES } from '../../server/routes';
 import { loadKibanaAssets } from '../../server/lib/assets/load_kibana_assets';
 import { installEsAssets } from '../../server/lib/installer/es_assets';
 import { INSTALLATION_ID, INSTALLATION_TYPE } from '../../server/lib/installer/installation_record';
@@ -28,7 +29,14 @@ const SAVED_OBJECT_TYPES = new Set(objects.map((o) => o.type));
 let server: http.Server;
 let base = '';
 
+/** Users by the `x-test-user` header: a reader holds only the feature's Read privilege. */
+const PRIVILEGES: Record<string, string[]> = {
+  reader: [API_PRIVILEGES.read],
+  admin: [API_PRIVILEGES.read, API_PRIVILEGES.setup],
+};
+
 const adapter = createRouterAdapter(esInKibana, {
+  grantedPrivileges: (request) => PRIVILEGES[String(request.headers['x-test-user'] ?? 'admin')],
   coreContext: (space) => ({
     elasticsearch: { client: { asCurrentUser: esInKibana } },
     savedObjects: {
@@ -83,6 +91,24 @@ test('setup registers what Kibana accepts: the record type and a valid feature',
   expect(feature).not.toHaveProperty('scope');
 });
 
+test('a user with the Read privilege may read status but not install or remove', async () => {
+  const as = (method: string, path: string) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { 'kbn-xsrf': 'true', 'content-type': 'application/json', 'x-test-user': 'reader' },
+      body: method === 'POST' ? '{}' : undefined,
+    });
+  const setup = await as('POST', `${API_BASE}/setup`);
+  expect(setup.status).toBe(403);
+  expect(await setup.json()).toEqual({
+    statusCode: 403,
+    error: 'Forbidden',
+    message: `API [POST ${API_BASE}/setup] is unauthorized for user, this action is granted by the Kibana privileges [${API_PRIVILEGES.setup}]`,
+  });
+  expect((await as('DELETE', `${API_BASE}/setup`)).status).toBe(403);
+  expect((await as('GET', `${API_BASE}/status`)).status).toBe(200);
+});
+
 test("Kibana's client copy throws errors that are not our client's instances", async () => {
   const thrown = await esInKibana.ingest
     .getPipeline({ id: 'netobs-does-not-exist' })
@@ -92,7 +118,7 @@ test("Kibana's client copy throws errors that are not our client's instances", a
 });
 
 test("status after uninstall answers 200 with what is missing, through Kibana's client copy", async () => {
-  await call('DELETE', `${API_BASE}/setup`);
+  await call('DELETE', `${API_BASE}/setup?elasticsearch=true`);
   const status = await call<StatusResponse>('GET', `${API_BASE}/status`);
   expect(status.status).toBe(200);
   // Elasticsearch answered 404 for each pipeline (the local node cannot hold them): missing, not
@@ -145,13 +171,17 @@ test('a second space gets its own objects and ids; uninstall there leaves the de
   expect(new Set(savedObjectResults(removed.body).map((r) => r.action))).toEqual(
     new Set(['removed'])
   );
+  // The Elasticsearch assets every space shares stay unless asked for.
+  expect(removed.body.results).toHaveLength(objects.length);
+  expect(
+    (await es.indices.getIndexTemplate({ name: 'logs-netobs.vpcflow' })).index_templates
+  ).toHaveLength(1);
+  expect((await call('DELETE', `/s/ops${API_BASE}/setup?elasticsearch=maybe`)).status).toBe(400);
   expect(savedObjects.list('ops')).toEqual([]);
   const defaults = savedObjectStatus(
     (await call<StatusResponse>('GET', `${API_BASE}/status`)).body
   );
   expect(new Set(defaults.map((a) => a.state))).toEqual(new Set(['installed']));
-  // Uninstall removed Elasticsearch assets too (they are cluster-wide); put them back.
-  await call('POST', `${API_BASE}/setup`, {});
 });
 
 test('a release older than the installed one refuses to set up, and changes nothing', async () => {

@@ -267,6 +267,12 @@ declare module '@kbn/core/public' {
     ): string;
     isAppRegistered(appId: string): boolean;
     currentAppId$: Observable<string | undefined>;
+    /**
+     * SIMPLIFIED from `RecursiveReadonly<Capabilities>`
+     * (src/core/packages/capabilities/common/src/capabilities.ts): per feature id, its `ui`
+     * privileges as booleans (`capabilities.<featureId>.<ui>`).
+     */
+    readonly capabilities: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   }
 
   // ---------------------------------------------------------------------------

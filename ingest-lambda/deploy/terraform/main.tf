@@ -94,11 +94,13 @@ resource "aws_s3_bucket_policy" "logs" {
         }
       },
       {
+        # Only keys of this account (ELB writes [<lb prefix>/]AWSLogs/<account-id>/
+        # elasticloadbalancing/…): load balancers of other accounts cannot deliver here.
         Sid       = "ElbAccessLogsWrite"
         Effect    = "Allow"
         Principal = { Service = "logdelivery.elasticloadbalancing.amazonaws.com" }
         Action    = "s3:PutObject"
-        Resource  = local.objects_arn
+        Resource  = "${local.bucket_arn}/*AWSLogs/${data.aws_caller_identity.current.account_id}/elasticloadbalancing/*"
       },
     ]
   })

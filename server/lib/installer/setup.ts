@@ -128,15 +128,20 @@ export async function runSetup(
   return { results, ok: results.every((r) => r.action !== 'failed') };
 }
 
+/**
+ * Removes what setup installed, never data. Saved objects go from one Kibana space; the
+ * Elasticsearch assets are shared by every space and parse every new line, so they go only when
+ * asked for (`elasticsearch`).
+ */
 export async function runUninstall(
   client: SetupClient,
-  savedObjects?: SavedObjectsPort
+  savedObjects: SavedObjectsPort | undefined,
+  options: { elasticsearch: boolean }
 ): Promise<SetupResponse> {
   const kibana = savedObjects ? await savedObjects.uninstall() : [];
-  const es: SetupResult[] = (await uninstallEsAssets(client)).map(({ kind, ...rest }) => ({
-    type: kind,
-    ...rest,
-  }));
+  const es: SetupResult[] = options.elasticsearch
+    ? (await uninstallEsAssets(client)).map(({ kind, ...rest }) => ({ type: kind, ...rest }))
+    : [];
   const results = [...kibana, ...es];
   return { results, ok: results.every((r) => r.action !== 'failed') };
 }

@@ -32,12 +32,7 @@ export const QUERY_COUNT_RULES: Record<string, FieldRule> = {
 };
 
 export const SETUP_RULES: Record<string, FieldRule> = {
-  namespace: {
-    type: 'string',
-    optional: true,
-    pattern: /^[a-z0-9_.]{1,64}$/,
-    expected: 'a data stream namespace (lowercase letters, digits, _ and .)',
-  },
+  // No namespace: the templates match every namespace (logs-netobs.<dataset>-*).
   retention: { type: 'string', optional: true, check: checkRetention },
   keepOriginal: { type: 'boolean', optional: true },
   force: { type: 'boolean', optional: true },

@@ -22,11 +22,7 @@ test.each([
     SETUP_RULES,
     '[retention]: expected a whole number of days or hours such as 30d or 720h, got "30 days"',
   ],
-  [
-    { namespace: 'Prod' },
-    SETUP_RULES,
-    '[namespace]: expected a data stream namespace (lowercase letters, digits, _ and .), got "Prod"',
-  ],
+  [{ namespace: 'prod' }, SETUP_RULES, '[namespace]: definition for this key is missing'],
   [{ keepOriginal: 'yes' }, SETUP_RULES, '[keepOriginal]: expected a boolean'],
   [{ extra: 1 }, SETUP_RULES, '[extra]: definition for this key is missing'],
   [

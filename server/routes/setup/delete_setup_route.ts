@@ -1,4 +1,5 @@
-// DELETE /api/network_observability/setup: removes what setup installed (never data).
+// DELETE /api/network_observability/setup[?elasticsearch=true]: removes this space's saved
+// objects and, only when asked, the Elasticsearch assets every space shares (never data).
 import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
 import { API_BASE } from '../../../common/constants';
 import { runUninstall } from '../../lib/installer/setup';
@@ -12,19 +13,33 @@ export function registerDeleteSetupRoute(
   _deps: RouteDeps,
   savedObjectsPort: SavedObjectsPortFactory
 ): void {
-  router.delete(
+  router.delete<unknown, { elasticsearch: boolean }, unknown>(
     {
       path: `${API_BASE}/setup`,
-      validate: false,
+      validate: {
+        query: (data, { ok, badRequest }) => {
+          const query = (data ?? {}) as Record<string, unknown>;
+          const unknown = Object.keys(query).find((key) => key !== 'elasticsearch');
+          if (unknown)
+            return badRequest(`[${unknown}]: definition for this key is missing`, [unknown]);
+          if (
+            query.elasticsearch !== undefined &&
+            !['true', 'false'].includes(String(query.elasticsearch))
+          )
+            return badRequest('[elasticsearch]: expected true or false', ['elasticsearch']);
+          return ok({ elasticsearch: query.elasticsearch === 'true' });
+        },
+      },
       security: { authz: { requiredPrivileges: [API_PRIVILEGES.setup] } },
       options: { access: 'public', summary: 'Remove Network Observability assets (not data)' },
     },
-    async (context, _request, response) => {
+    async (context, request, response) => {
       try {
         const core = await context.core;
         const body = await runUninstall(
           core.elasticsearch.client.asCurrentUser,
-          savedObjectsPort(core)
+          savedObjectsPort(core),
+          { elasticsearch: request.query.elasticsearch }
         );
         return response.ok({ body });
       } catch (error) {
