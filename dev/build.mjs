@@ -35,7 +35,7 @@ await build({
   outdir: 'ingest-lambda/dist',
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   minify: true,
   sourcemap: 'external',
   // The Lambda Node.js runtime ships AWS SDK v3, but we bundle our own pinned copy so the

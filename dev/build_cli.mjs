@@ -9,7 +9,7 @@ if (existsSync('ingest-lambda/src/cli.ts')) {
     outfile: 'ingest-lambda/dist/cli.js',
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -103,11 +103,12 @@ describe('SAM template', () => {
     expect(resources.FunctionRole.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
-  test('least privilege: no "*" resource on S3, SQS, Secrets Manager or logs statements', () => {
+  test('least privilege: no "*" resource on S3, SQS, Kinesis, Secrets Manager or logs statements', () => {
     const all = statements();
     expect(all.length).toBeGreaterThan(5);
     for (const statement of all) {
-      if (!actions(statement).some((a) => /^(s3|sqs|secretsmanager|logs|kms):/.test(a))) continue;
+      if (!actions(statement).some((a) => /^(s3|sqs|secretsmanager|logs|kms|kinesis):/.test(a)))
+        continue;
       expect(statement.Resource).toBeDefined();
       expect([statement.Resource].flat()).not.toContain('*');
       expect(actions(statement).some((a) => a.endsWith(':*') || a === '*')).toBe(false);
@@ -149,6 +150,42 @@ describe('SAM template', () => {
           StringEquals: expect.objectContaining({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }),
         },
       });
+  });
+
+  test('Kinesis (optional): partial batch responses, bisect, bounded retries, failures to the DLQ, read only that stream', () => {
+    expect(resources.KinesisEventSource).toMatchObject({
+      Type: 'AWS::Lambda::EventSourceMapping',
+      Condition: 'HasKinesis',
+      Properties: {
+        EventSourceArn: { Ref: 'KinesisStreamArn' },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 10,
+        StartingPosition: { Ref: 'KinesisStartingPosition' },
+        BatchSize: { Ref: 'KinesisBatchSize' },
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] } },
+        },
+      },
+    });
+    const role = statements().filter((st) => typeof st.Sid === 'string');
+    expect(role.find((st) => st.Sid === 'ReadKinesisStream')).toEqual({
+      Sid: 'ReadKinesisStream',
+      Effect: 'Allow',
+      Action: [
+        'kinesis:DescribeStream',
+        'kinesis:DescribeStreamSummary',
+        'kinesis:GetRecords',
+        'kinesis:GetShardIterator',
+        'kinesis:ListShards',
+        'kinesis:SubscribeToShard',
+      ],
+      Resource: { Ref: 'KinesisStreamArn' },
+    });
+    expect(role.find((st) => st.Sid === 'KinesisFailuresToDeadLetterQueue')).toMatchObject({
+      Action: 'sqs:SendMessage',
+      Resource: { 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] },
+    });
   });
 
   test('the bucket may send to the queue, and only that bucket', () => {
@@ -220,6 +257,21 @@ describe('Terraform module', () => {
       /maxReceiveCount\s*=\s*var\.max_receive_count/
     );
     expect(variableDefault('max_receive_count')).toBe(5);
+  });
+
+  test('Kinesis (optional): the same mapping settings, reading only that stream', () => {
+    expect(resource('aws_lambda_event_source_mapping', 'kinesis')).toMatchObject({
+      count: '${var.kinesis_stream_arn == "" ? 0 : 1}',
+      event_source_arn: '${var.kinesis_stream_arn}',
+      function_response_types: ['ReportBatchItemFailures'],
+      bisect_batch_on_function_error: true,
+      maximum_retry_attempts: 10,
+      starting_position: '${var.kinesis_starting_position}',
+    });
+    const policy = String(resource('aws_iam_role_policy', 'function').policy);
+    expect(policy).toContain('Resource = var.kinesis_stream_arn');
+    expect(policy).toMatch(/"kinesis:GetRecords"/);
+    expect(variableDefault('kinesis_stream_arn')).toBe('');
   });
 
   test('least privilege: no "*" resource anywhere in the policies', () => {

@@ -2,6 +2,7 @@
 // deterministic ids: the same line of the same object version always gets the same _id, so a
 // redelivered or re-sent object creates no duplicates.
 import { createHash } from 'node:crypto';
+import type { KinesisLines } from './events';
 import { VPC_FLOW_DEFAULT_FIELDS } from '../../common/constants';
 import { isDefaultVpcFormat, parseFlowLogHeader } from '../../common/sources';
 import type { Line } from './reader';
@@ -107,4 +108,35 @@ export function logEventDocument(
           createHash('sha256').update(event.message).digest('base64url')
         );
   return { id, doc };
+}
+
+/**
+ * One line of raw log text from a Kinesis record. Its id derives from where the record sits in
+ * the stream (stream, shard, sequence number) and the line's position in it, so a batch Lambda
+ * retries is indexed once.
+ */
+export function kinesisLineDocument(
+  record: KinesisLines,
+  line: string,
+  position: number,
+  sourceHint?: string
+): { id: string; doc: RawDocument } {
+  const doc: RawDocument = {
+    '@timestamp': new Date(record.arrivalMs ?? Date.now()).toISOString(),
+    message: line,
+    log: { offset: position },
+    cloud: { provider: 'aws' },
+    aws: {
+      kinesis: {
+        stream: record.streamArn.split('/').pop(),
+        shard_id: record.shardId,
+        sequence_number: record.sequenceNumber,
+      },
+    },
+  };
+  if (sourceHint) doc.netobs = { source: sourceHint };
+  return {
+    id: documentId(record.streamArn, record.shardId, record.sequenceNumber, position),
+    doc,
+  };
 }

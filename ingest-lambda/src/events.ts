@@ -1,8 +1,8 @@
 // Normalises every event shape the forwarder accepts into work items, one list per message:
 // SQS messages carrying S3 notifications (directly, SNS-wrapped raw or not, or EventBridge
-// "Object Created"), direct S3 / SNS / EventBridge invocations, and CloudWatch Logs
-// subscription payloads. A message that cannot be understood is reported on its own, never
-// thrown for the whole batch.
+// "Object Created"), direct S3 / SNS / EventBridge invocations, CloudWatch Logs subscription
+// payloads, and Kinesis Data Streams records (a CloudWatch Logs payload or raw log text each).
+// A message that cannot be understood is reported on its own, never thrown for the whole batch.
 import { gunzipSync } from 'node:zlib';
 
 export interface S3ObjectRef {
@@ -26,7 +26,18 @@ export interface LogEventsBatch {
   events: { id?: string; timestamp: number; message: string }[];
 }
 
-export type WorkItem = S3ObjectRef | LogEventsBatch;
+/** Raw log text from one Kinesis record: its lines, and where the record sits in the stream. */
+export interface KinesisLines {
+  kind: 'kinesis';
+  streamArn: string;
+  shardId: string;
+  sequenceNumber: string;
+  /** Epoch ms at which Kinesis received the record. */
+  arrivalMs?: number;
+  lines: string[];
+}
+
+export type WorkItem = S3ObjectRef | LogEventsBatch | KinesisLines;
 
 export interface NormalisedMessage {
   /** SQS message id (for batchItemFailures), or a synthetic id for other invocations. */
@@ -37,6 +48,9 @@ export interface NormalisedMessage {
   /** True for notifications that need no work (s3:TestEvent, CloudWatch control messages). */
   ignored?: string;
 }
+
+/** Where a batch came from decides how its partial failures are reported. */
+export type EventSource = 'sqs' | 'kinesis' | 'other';
 
 type Json = Record<string, unknown>;
 
@@ -96,15 +110,20 @@ function fromEventBridge(event: Json): WorkItem[] {
 /** The most a CloudWatch Logs payload may inflate to. */
 export const MAX_CLOUDWATCH_BYTES = 64 * 1024 * 1024;
 
+/** gzip, refusing output past MAX_CLOUDWATCH_BYTES: a bigger one is a gzip bomb. */
+function inflate(data: Buffer): Buffer {
+  return gunzipSync(data, { maxOutputLength: MAX_CLOUDWATCH_BYTES });
+}
+
 /** CloudWatch Logs subscription data: base64 of gzipped JSON. */
 export function decodeCloudWatchLogs(data: string): LogEventsBatch | 'control' {
-  // Lambda payloads are at most 6 MB; a subscription batch inflates to well under 64 MB. A
-  // bigger output is a gzip bomb: refuse it instead of exhausting the function's memory.
-  const payload = JSON.parse(
-    gunzipSync(Buffer.from(data, 'base64'), { maxOutputLength: MAX_CLOUDWATCH_BYTES }).toString(
-      'utf8'
-    )
-  ) as Json;
+  // Lambda payloads are at most 6 MB; a subscription batch inflates to well under 64 MB.
+  return fromCloudWatchPayload(JSON.parse(inflate(Buffer.from(data, 'base64')).toString('utf8')));
+}
+
+function fromCloudWatchPayload(parsed: unknown): LogEventsBatch | 'control' {
+  if (!isObject(parsed)) throw new Error('CloudWatch Logs payload is not a JSON object');
+  const payload = parsed;
   if (payload.messageType === 'CONTROL_MESSAGE') return 'control';
   if (!Array.isArray(payload.logEvents))
     throw new Error('CloudWatch Logs payload without logEvents');
@@ -181,16 +200,77 @@ function normaliseOne(
   }
 }
 
+/**
+ * One Kinesis record (AWS: "Using Lambda with Kinesis Data Streams", the event's
+ * Records[].kinesis): base64 `data` holding either a CloudWatch Logs subscription payload (gzip
+ * JSON, as a subscription filter with a Kinesis destination writes it) or raw log text, one or
+ * many lines, optionally gzipped.
+ */
+function fromKinesisRecord(record: Json): { items: WorkItem[]; ignored?: string } {
+  const kinesis = record.kinesis;
+  if (!isObject(kinesis) || typeof kinesis.data !== 'string')
+    throw new Error('Kinesis record without kinesis.data');
+  const raw = Buffer.from(kinesis.data, 'base64');
+  const gzipped = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
+  const text = (gzipped ? inflate(raw) : raw).toString('utf8');
+  if (gzipped && text.trimStart().startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (isObject(parsed) && 'messageType' in parsed) {
+      const batch = fromCloudWatchPayload(parsed);
+      return batch === 'control'
+        ? { items: [], ignored: 'CloudWatch Logs control message' }
+        : { items: [batch] };
+    }
+  }
+  const eventId = String(record.eventID ?? '');
+  const arrival = Number(kinesis.approximateArrivalTimestamp);
+  return {
+    items: [
+      {
+        kind: 'kinesis',
+        streamArn: String(record.eventSourceARN ?? ''),
+        // eventID is "<shard id>:<sequence number>".
+        shardId: eventId.includes(':') ? eventId.slice(0, eventId.indexOf(':')) : eventId,
+        sequenceNumber: String(kinesis.sequenceNumber ?? ''),
+        arrivalMs: Number.isFinite(arrival) ? Math.round(arrival * 1000) : undefined,
+        lines: text.split(/\r?\n/).filter((line) => line.length > 0),
+      },
+    ],
+  };
+}
+
+/** Which service invoked the function, by its records' `eventSource`. */
+export function eventSourceOf(event: unknown): EventSource {
+  const first = isObject(event) && Array.isArray(event.Records) ? event.Records[0] : undefined;
+  const source = isObject(first) ? first.eventSource : undefined;
+  return source === 'aws:sqs' ? 'sqs' : source === 'aws:kinesis' ? 'kinesis' : 'other';
+}
+
 /** The Lambda event, whatever triggered it, as messages with work items. */
 export function normaliseEvent(event: unknown): NormalisedMessage[] {
   if (!isObject(event)) return [{ id: 'event', items: [], error: 'event is not an object' }];
-  const records = Array.isArray(event.Records) ? (event.Records as Json[]) : undefined;
-  if (records && records.length > 0 && records[0].eventSource === 'aws:sqs') {
-    return records.map((record, i) =>
-      normaliseOne(String(record.messageId ?? `sqs-${i}`), () =>
-        interpret(parseJson(String(record.body ?? ''), 'SQS message body'))
-      )
-    );
+  const records = Array.isArray(event.Records) ? (event.Records as Json[]) : [];
+  switch (eventSourceOf(event)) {
+    case 'sqs':
+      return records.map((record, i) =>
+        normaliseOne(String(record.messageId ?? `sqs-${i}`), () =>
+          interpret(parseJson(String(record.body ?? ''), 'SQS message body'))
+        )
+      );
+    case 'kinesis':
+      // The sequence number identifies a record for Lambda's partial batch response.
+      return records.map((record, i) =>
+        normaliseOne(
+          String((record.kinesis as Json | undefined)?.sequenceNumber ?? `kinesis-${i}`),
+          () => fromKinesisRecord(record)
+        )
+      );
+    default:
+      return [normaliseOne('event', () => interpret(event))];
   }
-  return [normaliseOne('event', () => interpret(event))];
 }

@@ -235,3 +235,98 @@ test('a failed start is not cached: the next invocation tries again', async () =
     setRuntime(undefined);
   }
 });
+
+describe('Kinesis Data Streams', () => {
+  const STREAM = 'arn:aws:kinesis:eu-west-1:123456789012:stream/vpc-flow';
+  /** A record as Lambda delivers it (AWS: "Using Lambda with Kinesis Data Streams", sample event). */
+  const record = (sequenceNumber: string, data: Buffer) => ({
+    kinesis: {
+      kinesisSchemaVersion: '1.0',
+      partitionKey: 'eni-1',
+      sequenceNumber,
+      data: data.toString('base64'),
+      approximateArrivalTimestamp: 1764585600.123,
+    },
+    eventSource: 'aws:kinesis',
+    eventVersion: '1.0',
+    eventID: `shardId-000000000003:${sequenceNumber}`,
+    eventName: 'aws:kinesis:record',
+    invokeIdentityArn: 'arn:aws:iam::123456789012:role/netobs-forwarder',
+    awsRegion: 'eu-west-1',
+    eventSourceARN: STREAM,
+  });
+  const cloudWatch = (events: { id: string; message: string }[]) =>
+    gzipSync(
+      JSON.stringify({
+        messageType: 'DATA_MESSAGE',
+        owner: '123456789012',
+        logGroup: '/vpc/flow',
+        logStream: 'eni-1-all',
+        subscriptionFilters: ['to-kinesis'],
+        logEvents: events.map((e) => ({ ...e, timestamp: 1764585600000 })),
+      })
+    );
+
+  beforeEach(() => {
+    logs = [];
+    setLogSink((line) => logs.push(JSON.parse(line)));
+    setRuntime({ config, es: fakeEs(), s3: fakeS3() });
+  });
+
+  test('raw text and CloudWatch Logs payloads are shipped; all done is an empty list', async () => {
+    const event = {
+      Records: [
+        record(
+          '101',
+          Buffer.from('2 123 eni-1 10.0.0.1 10.0.0.2 1 2 6 1 40 1 2 ACCEPT OK\nsecond line\n')
+        ),
+        record(
+          '102',
+          cloudWatch([
+            { id: 'e1', message: 'x' },
+            { id: 'e2', message: 'y' },
+          ])
+        ),
+        record('103', gzipSync('gzipped raw text\n')),
+      ],
+    };
+    expect(await handler(event, context())).toEqual({ batchItemFailures: [] });
+    const shipped = logs.filter((l) => l.message === 'shipped');
+    expect(shipped.map((l) => [l.messageId, l.lines])).toEqual([
+      ['101', 2],
+      ['102', 2],
+      ['103', 1],
+    ]);
+  });
+
+  test('the first record that fails is reported, and nothing after it is attempted', async () => {
+    const event = {
+      Records: [
+        record('201', Buffer.from('fine\n')),
+        record('202', Buffer.from('will be rejected\n')),
+        record('203', Buffer.from('never attempted\n')),
+      ],
+    };
+    bulkCalls = 0;
+    expect(await handler(event, context())).toEqual({
+      batchItemFailures: [{ itemIdentifier: '202' }],
+    });
+    expect(bulkCalls).toBe(2);
+    expect(logs.some((l) => l.messageId === '203')).toBe(false);
+  });
+
+  test('a record whose data is corrupt is the one reported', async () => {
+    const corrupt = gzipSync('x\n'.repeat(1000)).subarray(0, 20);
+    const event = { Records: [record('301', Buffer.from('ok\n')), record('302', corrupt)] };
+    expect(await handler(event, context())).toEqual({
+      batchItemFailures: [{ itemIdentifier: '302' }],
+    });
+  });
+
+  test('control messages are ignored', async () => {
+    const control = gzipSync(JSON.stringify({ messageType: 'CONTROL_MESSAGE', logEvents: [] }));
+    expect(await handler({ Records: [record('401', control)] }, context())).toEqual({
+      batchItemFailures: [],
+    });
+  });
+});

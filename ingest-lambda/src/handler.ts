@@ -1,18 +1,20 @@
 // The Lambda entry point: wires events → objects → bulk, within the invocation's time budget.
 // For SQS it returns batchItemFailures with exactly the messages that did not complete
-// (ReportBatchItemFailures), so SQS redelivers only those; deterministic ids make the
-// redelivery safe. Other triggers throw when anything failed, so Lambda retries them.
+// (ReportBatchItemFailures), so SQS redelivers only those. For Kinesis, records are shipped in
+// order and the first that did not complete is reported (nothing after it is attempted), so
+// Lambda retries the shard from there. Deterministic ids make every redelivery safe. Other
+// triggers throw when anything failed, so Lambda retries them.
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Client } from '@elastic/elasticsearch';
 import { rawDataStream } from '../../common/constants';
 import type { ForwarderConfig } from './config';
 import { createClient, createS3Client, describeConfig, loadConfig } from './config';
 import type { WorkItem } from './events';
-import { normaliseEvent } from './events';
+import { eventSourceOf, normaliseEvent } from './events';
 import { log } from './log';
 import { UnsupportedFormatError } from './reader';
 import type { ObjectResult } from './ship_object';
-import { ObjectFailedError, shipLogEvents, shipS3Object } from './ship_object';
+import { ObjectFailedError, shipKinesisLines, shipLogEvents, shipS3Object } from './ship_object';
 
 export interface LambdaContext {
   getRemainingTimeInMillis(): number;
@@ -58,6 +60,8 @@ async function shipItem(rt: Runtime, item: WorkItem, deadline: number): Promise<
   };
   if (item.kind === 's3')
     return shipS3Object(rt.s3, rt.es, item, shipper, { sourceHint: rt.config.sourceHint });
+  if (item.kind === 'kinesis')
+    return shipKinesisLines(rt.es, item, shipper, { sourceHint: rt.config.sourceHint });
   return shipLogEvents(rt.es, item, shipper, {
     flowLogFormat: rt.config.flowLogFormat,
     sourceHint: rt.config.sourceHint,
@@ -65,9 +69,10 @@ async function shipItem(rt: Runtime, item: WorkItem, deadline: number): Promise<
 }
 
 function describeItem(item: WorkItem): Record<string, unknown> {
-  return item.kind === 's3'
-    ? { object: `s3://${item.bucket}/${item.key}`, size: item.size }
-    : { logGroup: item.logGroup, logStream: item.logStream, events: item.events.length };
+  if (item.kind === 's3') return { object: `s3://${item.bucket}/${item.key}`, size: item.size };
+  if (item.kind === 'kinesis')
+    return { stream: item.streamArn, shardId: item.shardId, lines: item.lines.length };
+  return { logGroup: item.logGroup, logStream: item.logStream, events: item.events.length };
 }
 
 export async function handler(
@@ -81,11 +86,15 @@ export async function handler(
   });
   const rt = await runtime;
   const deadline = Date.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS;
+  const source = eventSourceOf(event);
   const messages = normaliseEvent(event);
   const failed: string[] = [];
   let shipped = 0;
 
   for (const message of messages) {
+    // Kinesis retries a shard from the first record reported: nothing after it is attempted,
+    // so nothing after it is ever reported done.
+    if (source === 'kinesis' && failed.length > 0) break;
     if (message.error) {
       log('error', 'message not understood; reported as failed', {
         messageId: message.id,
@@ -149,11 +158,9 @@ export async function handler(
     if (!ok) failed.push(message.id);
   }
 
-  const fromSqs =
-    messages.length > 0 &&
-    (event as { Records?: { eventSource?: string }[] }).Records?.[0]?.eventSource === 'aws:sqs';
   log('info', 'invocation done', { messages: messages.length, failed: failed.length, shipped });
-  if (fromSqs) return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  if (source === 'sqs' || source === 'kinesis')
+    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   if (failed.length > 0) throw new Error(`${failed.length} message(s) failed; see the logs above`);
   return { shipped };
 }

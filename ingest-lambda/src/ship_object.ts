@@ -4,8 +4,8 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import type { LogEventOrigin, ObjectOrigin } from './documents';
-import { logEventDocument, ObjectDocuments } from './documents';
-import type { LogEventsBatch, S3ObjectRef } from './events';
+import { kinesisLineDocument, logEventDocument, ObjectDocuments } from './documents';
+import type { KinesisLines, LogEventsBatch, S3ObjectRef } from './events';
 import { readLines } from './reader';
 import type { BulkClient, ShipperOptions, ShipStats } from './shipper';
 import { BulkShipper } from './shipper';
@@ -152,4 +152,21 @@ export async function shipLogEvents(
   }
   const stats = await bulk.finish();
   return { ...stats, lines: batch.events.length, durationMs: Date.now() - started };
+}
+
+/** The lines of one Kinesis record (raw log text). */
+export async function shipKinesisLines(
+  client: BulkClient,
+  record: KinesisLines,
+  shipper: ShipperOptions,
+  options: { sourceHint?: string } = {}
+): Promise<ObjectResult> {
+  const started = Date.now();
+  const bulk = new BulkShipper(client, shipper);
+  for (const [position, line] of record.lines.entries()) {
+    const { id, doc } = kinesisLineDocument(record, line, position, options.sourceHint);
+    await bulk.add(id, doc);
+  }
+  const stats = await bulk.finish();
+  return { ...stats, lines: record.lines.length, durationMs: Date.now() - started };
 }

@@ -175,6 +175,28 @@ resource "aws_iam_role_policy" "function" {
         Action   = "secretsmanager:GetSecretValue"
         Resource = var.es_secret_arn
       }],
+      var.kinesis_stream_arn == "" ? [] : [
+        {
+          Sid    = "ReadKinesisStream"
+          Effect = "Allow"
+          Action = [
+            "kinesis:DescribeStream",
+            "kinesis:DescribeStreamSummary",
+            "kinesis:GetRecords",
+            "kinesis:GetShardIterator",
+            "kinesis:ListShards",
+            "kinesis:SubscribeToShard",
+          ]
+          Resource = var.kinesis_stream_arn
+        },
+        {
+          # Records Lambda gives up on (after retries) go to the dead-letter queue.
+          Sid      = "KinesisFailuresToDeadLetterQueue"
+          Effect   = "Allow"
+          Action   = "sqs:SendMessage"
+          Resource = aws_sqs_queue.dlq.arn
+        },
+      ],
       var.log_bucket_kms_key_arn == "" ? [] : [{
         Sid      = "DecryptLogObjects"
         Effect   = "Allow"
@@ -206,6 +228,27 @@ resource "aws_lambda_function" "forwarder" {
   }
   depends_on = [aws_cloudwatch_log_group.function, aws_iam_role_policy.function]
   tags       = var.tags
+}
+
+# Kinesis: records in order per shard; the handler reports the first record that did not
+# complete and Lambda retries from it. A record that keeps failing is bisected out, retried a
+# bounded number of times, then its metadata goes to the dead-letter queue.
+resource "aws_lambda_event_source_mapping" "kinesis" {
+  count                              = var.kinesis_stream_arn == "" ? 0 : 1
+  event_source_arn                   = var.kinesis_stream_arn
+  function_name                      = aws_lambda_function.forwarder.arn
+  starting_position                  = var.kinesis_starting_position
+  batch_size                         = var.kinesis_batch_size
+  maximum_batching_window_in_seconds = 5
+  function_response_types            = ["ReportBatchItemFailures"]
+  bisect_batch_on_function_error     = true
+  maximum_retry_attempts             = 10
+  maximum_record_age_in_seconds      = 86400
+  destination_config {
+    on_failure {
+      destination_arn = aws_sqs_queue.dlq.arn
+    }
+  }
 }
 
 resource "aws_lambda_event_source_mapping" "queue" {

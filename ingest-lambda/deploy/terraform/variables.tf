@@ -110,3 +110,25 @@ variable "tags" {
   type    = map(string)
   default = {}
 }
+
+variable "kinesis_stream_arn" {
+  description = "Optional Kinesis data stream to read too (CloudWatch Logs subscriptions or raw log text)."
+  type        = string
+  default     = ""
+}
+
+variable "kinesis_batch_size" {
+  description = "Records per invocation from the Kinesis stream."
+  type        = number
+  default     = 100
+}
+
+variable "kinesis_starting_position" {
+  description = "Where reading starts when the mapping is created: LATEST or TRIM_HORIZON."
+  type        = string
+  default     = "LATEST"
+  validation {
+    condition     = contains(["LATEST", "TRIM_HORIZON"], var.kinesis_starting_position)
+    error_message = "kinesis_starting_position must be LATEST or TRIM_HORIZON."
+  }
+}
