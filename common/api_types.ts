@@ -140,6 +140,8 @@ export interface StatusResponse {
    * the pipelines); absent when everything is installed or node information is not readable.
    */
   missingProcessors?: string[];
+  /** Where the pipelines run when not on this cluster (npm start: the local ingest engine). */
+  pipelinesOn?: string;
 }
 
 export interface SetupRequest {

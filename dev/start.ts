@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   );
 
   let shipTo = es.url;
+  let engineUrl: string | undefined;
   if (!processors) {
     say(
       'This Elasticsearch has no ingest processors: starting the OpenSearch ingest engine and bridge…'
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     await installEnginePipelines(engine.url);
     const bridge = await startBridge({ elasticsearch: es.url, engine: engine.url });
     shipTo = bridge.url;
+    engineUrl = engine.url;
     console.log(`    engine ${engine.url}, bridge ${bridge.url}`);
   }
 
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
     esUrl: es.url,
     port: APP_PORT,
     kibanaUrl: process.env.KIBANA_URL,
+    ingestEngineUrl: engineUrl,
   });
   console.log(
     `\n    Network Observability is at ${app.url}  (Ctrl+C to stop the app; npm run es:stop stops Elasticsearch)\n`

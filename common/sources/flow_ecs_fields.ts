@@ -40,7 +40,7 @@ export const FLOW_ECS_FIELDS: FieldDoc[] = [
     name: 'network.direction',
     type: 'keyword',
     description:
-      'ingress/egress from flow-direction (v5) when present; otherwise internal, inbound, outbound or external from RFC 1918 / RFC 4193 private ranges.',
+      "ECS's perimeter view, for every record: internal (private to private), inbound (public to private), outbound (private to public) or external (public to public), by RFC 1918 / RFC 4193 private ranges. The interface's own view (flow-direction, v5: ingress/egress) is aws.<source>.flow_direction.",
   },
   { name: 'related.ip', type: 'ip', description: 'srcaddr, dstaddr, pkt-srcaddr, pkt-dstaddr.' },
   { name: 'cloud.provider', type: 'keyword', description: 'aws.' },

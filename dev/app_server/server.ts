@@ -10,6 +10,7 @@ import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
 import { API_BASE, INTERNAL_API_BASE } from '../../common/constants';
 import { redactUrl } from '../../common/redact';
 import { registerRoutes } from '../../server/routes';
+import { enginePipelineHost } from '../ingest_bridge/engine_pipelines';
 import { localQueryLanguage } from '../query_language';
 import { createRouterAdapter } from './router_adapter';
 
@@ -23,6 +24,8 @@ export interface AppServerOptions {
   shellDir?: string;
   /** The user every route acts as ("the current user" of a Kibana request) on a secured cluster. */
   esAuth?: { username: string; password: string } | { apiKey: string };
+  /** The OpenSearch ingest engine running our pipelines, when Elasticsearch cannot. */
+  ingestEngineUrl?: string;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -43,7 +46,12 @@ export async function startAppServer(
   const adapter = createRouterAdapter(esClient);
   registerRoutes(
     adapter.router as IRouter<RequestHandlerContext>,
-    localQueryLanguage,
+    {
+      ...localQueryLanguage,
+      pipelineHost: options.ingestEngineUrl
+        ? enginePipelineHost(options.ingestEngineUrl)
+        : undefined,
+    },
     () => undefined
   );
 

@@ -2,6 +2,7 @@
 // the tests and by `npm start` when the local Elasticsearch has no processor modules.
 import type { EsAsset } from '../../server/lib/assets/load_es_assets';
 import { loadEsAssets } from '../../server/lib/assets/load_es_assets';
+import type { PipelineHost } from '../../server/lib/installer/setup';
 
 /** ES community_id options and their defaults → OpenSearch's names for the same options. */
 const COMMUNITY_ID_FIELDS: Record<string, [string, string]> = {
@@ -62,4 +63,22 @@ export async function installEnginePipelines(url: string): Promise<void> {
     if (!response.ok)
       throw new Error(`pipeline ${asset.name}: ${response.status} ${await response.text()}`);
   }
+}
+
+/**
+ * The engine as the place our pipelines run when the local Elasticsearch cannot hold them: the
+ * standalone app server passes it to the routes, so status says where they are and setup puts
+ * them there (server/lib/installer/setup.ts PipelineHost).
+ */
+export function enginePipelineHost(url: string): PipelineHost {
+  return {
+    label: 'the local ingest engine',
+    async pipelines() {
+      const response = await fetch(`${url}/_ingest/pipeline/netobs-*`);
+      if (response.status === 404) return [];
+      if (!response.ok) throw new Error(`ingest engine at ${url} answered ${response.status}`);
+      return Object.keys((await response.json()) as Record<string, unknown>);
+    },
+    install: () => installEnginePipelines(url),
+  };
 }

@@ -12,15 +12,16 @@ export function AssetTable({ assets, loading }: { assets: AssetStatusEntry[]; lo
     {
       name: 'State',
       width: '140px',
+      // An installed asset's reason (where it runs) is said once above the table, not per row.
       render: (asset: AssetStatusEntry) => (
-        <>
+        <div>
           <AssetStateBadge state={asset.state} />
-          {asset.reason && (
+          {asset.reason && asset.state !== 'installed' && (
             <EuiText size="xs" color="subdued">
               <p>{asset.reason}</p>
             </EuiText>
           )}
-        </>
+        </div>
       ),
     },
     {

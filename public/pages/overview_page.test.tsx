@@ -11,7 +11,7 @@ import {
 import { OverviewPage } from './overview_page';
 
 function status(state: StatusResponse['state']): StatusResponse {
-  return { version: '0.1.0', assets: [], state, privileges: { cluster: [], missing: [] } };
+  return { version: '0.2.0', assets: [], state, privileges: { cluster: [], missing: [] } };
 }
 
 const OVERVIEW: OverviewResponse = {

@@ -8,7 +8,7 @@ import { fakeServices, renderWithServices } from '../test_helpers/render_with_se
 import { SetupPage } from './setup_page';
 
 const NOT_INSTALLED: StatusResponse = {
-  version: '0.1.0',
+  version: '0.2.0',
   state: 'not_installed',
   assets: [
     { type: 'ingest_pipeline', name: 'netobs-router', state: 'missing' },

@@ -138,6 +138,11 @@ export function SetupPage() {
                   Assets (version {status.data.version}): {status.data.state.replace('_', ' ')}
                 </h2>
               </EuiTitle>
+              {status.data.pipelinesOn && (
+                <EuiText size="xs" color="subdued" data-test-subj="setup-pipelines-on">
+                  <p>Ingest pipelines run on {status.data.pipelinesOn}.</p>
+                </EuiText>
+              )}
               <EuiSpacer size="s" />
               <AssetTable assets={status.data.assets} loading={status.loading} />
             </EuiPanel>

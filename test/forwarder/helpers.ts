@@ -216,6 +216,23 @@ export async function rawCount(es: Client, namespace: string): Promise<number> {
   return (await es.count({ index })).count;
 }
 
+interface RawSource {
+  message: string;
+  log?: { offset?: number; file?: { path?: string } };
+  aws?: { kinesis?: { sequence_number?: string } };
+  awscloudwatch?: { log_stream?: string };
+}
+
+/** Where a raw document's line came from: its object, its Kinesis record or its log stream. */
+function locationOf(source: RawSource | undefined): string {
+  return String(
+    source?.log?.file?.path ??
+      source?.aws?.kinesis?.sequence_number ??
+      source?.awscloudwatch?.log_stream ??
+      'unknown'
+  );
+}
+
 /**
  * The exactly-once check: the raw data stream of `namespace` holds each expected line once and
  * nothing else. Counts documents, distinct _ids and distinct (object, offset) pairs, and compares
@@ -232,19 +249,22 @@ export async function expectExactlyOnce(
   expect(count).toBe(expected.length);
   // Fewer than 10,000 lines per test: one page holds them all (and any duplicate or stray).
   expect(expected.length).toBeLessThanOrEqual(10_000);
-  const result = await es.search<{
-    message: string;
-    log: { offset: number; file: { path: string } };
-  }>({
+  const result = await es.search<RawSource>({
     index,
     size: 10_000,
-    _source: ['message', 'log.offset', 'log.file.path'],
+    _source: [
+      'message',
+      'log.offset',
+      'log.file.path',
+      'aws.kinesis.sequence_number',
+      'awscloudwatch.log_stream',
+    ],
   });
   const hits = result.hits.hits;
   expect(hits).toHaveLength(expected.length);
   expect(new Set(hits.map((h) => h._id)).size).toBe(expected.length);
   expect(
-    new Set(hits.map((h) => `${h._source?.log.file.path}@${h._source?.log.offset}`)).size
+    new Set(hits.map((h) => `${locationOf(h._source)}@${h._source?.log?.offset ?? h._id}`)).size
   ).toBe(expected.length);
   expect(hits.map((h) => h._source?.message).sort()).toEqual([...expected].sort());
 }

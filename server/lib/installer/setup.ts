@@ -26,6 +26,19 @@ export interface SavedObjectsPort {
   uninstall(): Promise<SetupResult[]>;
 }
 
+/**
+ * Where the ingest pipelines run when this cluster cannot hold them: `npm start`'s local ingest
+ * engine (dev/ingest_bridge). Kibana passes none; status and setup then speak of the cluster only.
+ */
+export interface PipelineHost {
+  /** How status names it, e.g. "the local ingest engine". */
+  label: string;
+  /** Names of the pipelines it holds. */
+  pipelines(): Promise<string[]>;
+  /** Installs (or replaces) every pipeline there. */
+  install(): Promise<void>;
+}
+
 /** Cluster privileges setup needs, and what each is for. */
 export const REQUIRED_CLUSTER_PRIVILEGES = {
   manage_index_templates: 'component and index templates (with their lifecycle)',
@@ -57,20 +70,28 @@ async function missingPrivileges(client: SetupClient): Promise<string[]> {
 
 export async function setupStatus(
   client: SetupClient,
-  savedObjects?: SavedObjectsPort
+  savedObjects?: SavedObjectsPort,
+  pipelineHost?: PipelineHost
 ): Promise<StatusResponse> {
-  const es: AssetStatusEntry[] = (await esAssetStatus(client)).map((s) => ({
-    type: s.kind,
-    name: s.name,
-    state: s.state,
-    installedVersion: s.installedVersion,
-    reason: s.reason,
-  }));
+  const held = new Set(pipelineHost ? await pipelineHost.pipelines() : []);
+  const es: AssetStatusEntry[] = (await esAssetStatus(client)).map((s) =>
+    s.kind === 'ingest_pipeline' && s.state === 'missing' && held.has(s.name)
+      ? { type: s.kind, name: s.name, state: 'installed', reason: `runs on ${pipelineHost?.label}` }
+      : {
+          type: s.kind,
+          name: s.name,
+          state: s.state,
+          installedVersion: s.installedVersion,
+          reason: s.reason,
+        }
+  );
   const assets = [...es, ...(savedObjects ? await savedObjects.status() : [])];
   const states = new Set(assets.map((a) => a.state));
+  // Pipelines on the stand-in host outlive a fresh cluster: they alone do not make it installed.
+  const onHost = (a: AssetStatusEntry) => a.type === 'ingest_pipeline' && held.has(a.name);
   const state = assets.every((a) => a.state === 'installed')
     ? 'installed'
-    : assets.every((a) => a.state === 'missing')
+    : assets.every((a) => a.state === 'missing' || onHost(a))
       ? 'not_installed'
       : states.has('newer')
         ? 'newer'
@@ -90,6 +111,7 @@ export async function setupStatus(
       missing: await missingPrivileges(client),
     },
     ...(processors && processors.length > 0 ? { missingProcessors: processors } : {}),
+    ...(held.size > 0 ? { pipelinesOn: pipelineHost?.label } : {}),
   };
 }
 
@@ -114,15 +136,26 @@ async function refuseDowngrade(client: SetupClient, savedObjects?: SavedObjectsP
 export async function runSetup(
   client: SetupClient,
   request: SetupRequest,
-  savedObjects?: SavedObjectsPort
+  savedObjects?: SavedObjectsPort,
+  pipelineHost?: PipelineHost
 ): Promise<SetupResponse> {
   // The routes validate too; the CLI reaches this directly.
   validateObject<SetupRequest>(request, SETUP_RULES);
   await refuseDowngrade(client, savedObjects);
-  const es: SetupResult[] = (await installEsAssets(client, request)).map(({ kind, ...rest }) => ({
+  let es: SetupResult[] = (await installEsAssets(client, request)).map(({ kind, ...rest }) => ({
     type: kind,
     ...rest,
   }));
+  // Pipelines this cluster refused go where they can run, when there is such a place.
+  const refused = (r: SetupResult) => r.type === 'ingest_pipeline' && r.action === 'failed';
+  if (pipelineHost && es.some(refused)) {
+    await pipelineHost.install();
+    es = es.map((r) =>
+      refused(r)
+        ? { type: r.type, name: r.name, action: 'installed', note: `on ${pipelineHost.label}` }
+        : r
+    );
+  }
   const kibana = savedObjects ? await savedObjects.install({ force: request.force }) : [];
   const results = [...es, ...kibana];
   return { results, ok: results.every((r) => r.action !== 'failed') };

@@ -9,7 +9,7 @@ import type { SavedObjectsPortFactory } from './saved_objects_port_factory';
 
 export function registerGetStatusRoute(
   router: IRouter<RequestHandlerContext>,
-  _deps: RouteDeps,
+  deps: RouteDeps,
   savedObjectsPort: SavedObjectsPortFactory
 ): void {
   router.get(
@@ -24,7 +24,8 @@ export function registerGetStatusRoute(
         const core = await context.core;
         const body = await setupStatus(
           core.elasticsearch.client.asCurrentUser,
-          savedObjectsPort(core)
+          savedObjectsPort(core),
+          deps.pipelineHost
         );
         return response.ok({ body });
       } catch (error) {

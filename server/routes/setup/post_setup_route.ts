@@ -12,7 +12,7 @@ import type { SavedObjectsPortFactory } from './saved_objects_port_factory';
 
 export function registerPostSetupRoute(
   router: IRouter<RequestHandlerContext>,
-  _deps: RouteDeps,
+  deps: RouteDeps,
   savedObjectsPort: SavedObjectsPortFactory
 ): void {
   router.post(
@@ -28,7 +28,8 @@ export function registerPostSetupRoute(
         const result = await runSetup(
           core.elasticsearch.client.asCurrentUser,
           request.body,
-          savedObjectsPort(core)
+          savedObjectsPort(core),
+          deps.pipelineHost
         );
         return response.ok({ body: result });
       } catch (error) {
