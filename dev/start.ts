@@ -14,15 +14,16 @@ import { Client } from '@elastic/elasticsearch';
 import { redactText, redactUrl } from '../common/redact';
 import { credentialsIn } from '../ingest-lambda/src/config';
 import { startAppServer } from './app_server/server';
-import { startNode } from './elasticsearch/node';
+import { startNode, stopNode } from './elasticsearch/node';
 import { startBridge } from './ingest_bridge/bridge';
 import { installEnginePipelines } from './ingest_bridge/engine_pipelines';
-import { startIngestEngine } from './opensearch/node';
+import { DEFAULT_ENGINE_PORT, startIngestEngine, stopIngestEngine } from './opensearch/node';
 import { generateSample } from './sample/generate';
 import { installEsAssets } from '../server/lib/installer/es_assets';
 
 const ES_PORT = Number(process.env.ES_PORT ?? 9200);
 const APP_PORT = Number(process.env.NETOBS_APP_PORT ?? 5601);
+const ENGINE_PORT = Number(process.env.NETOBS_ENGINE_PORT ?? DEFAULT_ENGINE_PORT);
 const ROOT = path.resolve(__dirname, '..');
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -50,15 +51,96 @@ async function hasProcessors(url: string): Promise<boolean> {
   return (await response.text()).includes('"dissect"');
 }
 
+/** What this run started, so Ctrl+C stops exactly that (never a node it found running). */
+const started: { es?: number; engine?: number; closers: (() => Promise<void>)[] } = {
+  closers: [],
+};
+
+async function stopStarted(): Promise<string[]> {
+  const stopped: string[] = [];
+  for (const close of started.closers.reverse()) await close().catch(() => undefined);
+  // Ctrl+C in a terminal reaches the whole process group, the nodes too: stopping one that is
+  // already on its way down is fine; either way it no longer runs.
+  if (started.engine !== undefined) {
+    await stopIngestEngine(started.engine);
+    stopped.push('the ingest engine');
+  }
+  if (started.es !== undefined) {
+    await stopNode(started.es);
+    stopped.push('Elasticsearch');
+  }
+  return stopped;
+}
+
+/** Whether the app already answers on its port: another `npm start` of this product. */
+async function alreadyServing(): Promise<'ours' | 'other' | 'free'> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${APP_PORT}/api/shell/config`, {
+      signal: AbortSignal.timeout(2000),
+    });
+    return response.ok ? 'ours' : 'other';
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    return code === 'ECONNREFUSED' ? 'free' : 'other';
+  }
+}
+
+/** Sample documents of the last few hours already in the cluster (shipped by an earlier start). */
+async function recentSampleDocs(client: Client): Promise<number> {
+  try {
+    const { count } = await client.count({
+      index: 'logs-netobs.*',
+      query: { range: { '@timestamp': { gte: 'now-3h' } } },
+      ignore_unavailable: true,
+      allow_no_indices: true,
+    });
+    return count;
+  } catch {
+    return 0;
+  }
+}
+
 async function main(): Promise<void> {
+  const t0 = Date.now();
+  const where = await alreadyServing();
+  if (where !== 'free') {
+    console.error(
+      where === 'ours'
+        ? `Network Observability is already running at http://127.0.0.1:${APP_PORT} (another npm start).\n` +
+            'Use that one, stop it with Ctrl+C in its terminal (or `npm stop`), or start a second one on other ports:\n' +
+            '  NETOBS_APP_PORT=5602 ES_PORT=9201 NETOBS_ENGINE_PORT=9351 npm start'
+        : `Port ${APP_PORT} is taken by another program. Start on another port: NETOBS_APP_PORT=5602 npm start`
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const stop = (signal: string) => {
+    console.log(`\n${signal}: stopping what this npm start started…`);
+    void stopStarted().then((stopped) => {
+      console.log(
+        stopped.length
+          ? `Stopped the app and ${stopped.join(' and ')}.`
+          : 'Stopped the app (Elasticsearch was already running before: left running).'
+      );
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', () => stop('Ctrl+C'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+
   say(
-    `Starting Elasticsearch on 127.0.0.1:${ES_PORT} (first run downloads it from Maven Central)…`
+    `Starting Elasticsearch on 127.0.0.1:${ES_PORT} (the first run downloads it from Maven Central)…`
   );
   const es = process.env.ES_URL
-    ? { url: process.env.ES_URL, version: 'external' }
+    ? { url: process.env.ES_URL, version: 'external', alreadyRunning: true, startupMs: 0 }
     : await startNode({ port: ES_PORT });
-  console.log(`    Elasticsearch ${es.version} at ${redactUrl(es.url)}`);
+  if (!es.alreadyRunning) started.es = ES_PORT;
+  console.log(
+    `    Elasticsearch ${es.version} at ${redactUrl(es.url)}` +
+      (es.alreadyRunning ? ' (already running)' : ` (up in ${(es.startupMs / 1000).toFixed(1)} s)`)
+  );
   const client = new Client({ node: es.url });
+  started.closers.push(() => client.close());
 
   say('Installing index templates, lifecycle and ingest pipelines…');
   const results = await installEsAssets(client);
@@ -76,60 +158,80 @@ async function main(): Promise<void> {
   let shipTo = es.url;
   let engineUrl: string | undefined;
   if (!processors) {
-    say(
-      'This Elasticsearch has no ingest processors: starting the OpenSearch ingest engine and bridge…'
-    );
-    const engine = await startIngestEngine({});
+    say('This Elasticsearch has no ingest processors: the OpenSearch ingest engine runs them…');
+    const engine = await startIngestEngine({ port: ENGINE_PORT });
+    if (!engine.alreadyRunning) started.engine = ENGINE_PORT;
     await installEnginePipelines(engine.url);
     const bridge = await startBridge({ elasticsearch: es.url, engine: engine.url });
+    started.closers.push(bridge.close);
     shipTo = bridge.url;
     engineUrl = engine.url;
-    console.log(`    engine ${engine.url}, bridge ${bridge.url}`);
+    console.log(
+      `    engine ${engine.url}` +
+        (engine.alreadyRunning
+          ? ' (already running)'
+          : ` (up in ${(engine.startupMs / 1000).toFixed(1)} s)`)
+    );
   }
 
-  say(
-    'Generating a realistic sample: VPC, Transit Gateway, ALB and NLB logs for the last 4 hours…'
-  );
-  const sampleDir = mkdtempSync(path.join(os.tmpdir(), 'netobs-sample-'));
-  const stats = generateSample({ dir: sampleDir });
-  console.log(
-    `    ${stats.files} files, ${Object.entries(stats.lines)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ')} lines in ${sampleDir}`
-  );
+  const kept = await recentSampleDocs(client);
+  let shipped = 0;
+  if (kept > 0) {
+    say(
+      `Sample data from an earlier start is still fresh (${kept.toLocaleString('en')} documents): kept.`
+    );
+  } else {
+    say(
+      'Generating a realistic sample: VPC, Transit Gateway, ALB and NLB logs for the last 4 hours…'
+    );
+    const sampleDir = mkdtempSync(path.join(os.tmpdir(), 'netobs-sample-'));
+    const stats = generateSample({ dir: sampleDir });
+    shipped = Object.values(stats.lines).reduce((a, b) => a + b, 0);
+    console.log(
+      `    ${stats.files} files, ${Object.entries(stats.lines)
+        .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+        .join(', ')} lines`
+    );
 
-  say('Shipping them through the real forwarder code (netobs ship)…');
-  const cli = path.join(ROOT, 'bin', 'netobs.js');
-  if (!existsSync(path.join(ROOT, 'ingest-lambda', 'dist', 'cli.js'))) {
-    execFileSync('node', [path.join(ROOT, 'dev', 'build_cli.mjs')], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+    say('Shipping them through the real forwarder code (netobs ship)…');
+    const cli = path.join(ROOT, 'bin', 'netobs.js');
+    if (!existsSync(path.join(ROOT, 'ingest-lambda', 'dist', 'cli.js'))) {
+      execFileSync('node', [path.join(ROOT, 'dev', 'build_cli.mjs')], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+    }
+    // Asynchronously: the bridge answering the CLI runs in this very process.
+    // The URL (with any credentials in it) goes by environment, not on a visible command line.
+    await run('node', [cli, 'ship', sampleDir], { ES_URL: shipTo });
+    await client.indices.refresh({ index: 'logs-netobs.*' });
   }
-  // Asynchronously: the bridge answering the CLI runs in this very process.
-  // The URL (with any credentials in it) goes by environment, not on a visible command line.
-  await run('node', [cli, 'ship', sampleDir], { ES_URL: shipTo });
-  await client.indices.refresh({ index: 'logs-netobs.*' });
 
   say('Building the app…');
   execFileSync('node', [path.join(ROOT, 'dev', 'app_shell', 'build.mjs')], {
     cwd: ROOT,
-    stdio: 'inherit',
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 
-  say('Serving the app…');
   const app = await startAppServer({
     esUrl: es.url,
     port: APP_PORT,
     kibanaUrl: process.env.KIBANA_URL,
     ingestEngineUrl: engineUrl,
   });
+  started.closers.push(app.close);
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   console.log(
-    `\n    Network Observability is at ${app.url}  (Ctrl+C to stop the app; npm run es:stop stops Elasticsearch)\n`
+    `\nReady in ${seconds} s: Network Observability at ${app.url} — ` +
+      (shipped > 0
+        ? `${shipped.toLocaleString('en')} sample lines shipped.`
+        : `sample data kept from an earlier start.`) +
+      ' Ctrl+C stops everything this started.\n'
   );
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
+  await stopStarted();
   console.error(
     redactText(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`, [
       credentialsIn(process.env.ES_URL),
