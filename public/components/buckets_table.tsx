@@ -1,8 +1,9 @@
-// A top-N as a table: key, hits, the summed metric where there is one, and a Discover link per row.
+// A top-N as a table: key, count, the summed metric where there is one, and a Discover link per row.
 import React from 'react';
 import { EuiBasicTable } from '@elastic/eui';
 import type { EuiBasicTableColumn } from '@elastic/eui';
 import type { Bucket } from '../../common/api_types';
+import { fieldLabel } from '../lib/column_labels';
 import { formatMetric, formatNumber } from '../lib/format';
 import type { DiscoverTarget } from '../services';
 import { DiscoverLink } from './discover_link';
@@ -10,6 +11,8 @@ import { DiscoverLink } from './discover_link';
 export interface BucketsTableProps {
   buckets: Bucket[];
   keyLabel: string;
+  /** What a document is (flows, requests, connections). */
+  countLabel: string;
   valueField?: string;
   targetFor(bucket: Bucket): DiscoverTarget;
   caption: string;
@@ -18,6 +21,7 @@ export interface BucketsTableProps {
 export function BucketsTable({
   buckets,
   keyLabel,
+  countLabel,
   valueField,
   targetFor,
   caption,
@@ -26,7 +30,7 @@ export function BucketsTable({
     { field: 'key', name: keyLabel, truncateText: true },
     {
       field: 'count',
-      name: 'Hits',
+      name: countLabel,
       align: 'right',
       width: '100px',
       render: (count: number) => formatNumber(count),
@@ -35,7 +39,7 @@ export function BucketsTable({
       ? [
           {
             field: 'value',
-            name: valueField,
+            name: fieldLabel(valueField),
             align: 'right' as const,
             width: '120px',
             render: (value: number | undefined) => formatMetric(value ?? 0, valueField),

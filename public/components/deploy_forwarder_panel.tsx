@@ -36,7 +36,9 @@ export function DeployForwarderPanel() {
           The forwarder is a Lambda that reads each new log object from S3 (through an SQS queue)
           and ships its raw lines to Elasticsearch, where the pipelines parse them. The templates
           are in <code>ingest-lambda/deploy/</code>: a SAM/CloudFormation template and a Terraform
-          module. Store an Elasticsearch API key in AWS Secrets Manager first.
+          module. Store an Elasticsearch API key in AWS Secrets Manager first (a secret holding{' '}
+          <code>{'{"api_key": "…"}'}</code>). For the Elasticsearch URL give an address the Lambda
+          can reach from its VPC or the internet, never 127.0.0.1 or localhost.
         </p>
       </EuiText>
       <EuiSpacer size="m" />

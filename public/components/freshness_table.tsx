@@ -5,7 +5,7 @@ import { EuiBasicTable, EuiHealth } from '@elastic/eui';
 import type { EuiBasicTableColumn } from '@elastic/eui';
 import type { FreshnessEntry } from '../../common/api_types';
 import { ALL_SOURCES } from '../../common/sources';
-import { formatNumber, formatPercent, relativeTime } from '../lib/format';
+import { formatNumber, formatPercent, formatRate, relativeTime } from '../lib/format';
 
 function sourceTitle(source: FreshnessEntry['source']): string {
   return source === 'unknown' ? 'Unrecognised lines' : ALL_SOURCES[source].title;
@@ -28,7 +28,7 @@ export function FreshnessTable({ entries, now }: { entries: FreshnessEntry[]; no
       field: 'eventsPerMinute',
       name: 'Events / min',
       align: 'right',
-      render: (rate: number) => formatNumber(rate),
+      render: (rate: number) => formatRate(rate),
     },
     { field: 'total', name: 'Events', align: 'right', render: (n: number) => formatNumber(n) },
     {

@@ -17,6 +17,7 @@ import { panelElementTarget } from '../lib/discover_links';
 import { formatMetric } from '../lib/format';
 import { useServices } from '../context/services_context';
 import type { DiscoverTarget } from '../services';
+import { COUNT_NOUNS, fieldLabel } from '../lib/column_labels';
 import { BucketsTable } from './buckets_table';
 import { DiscoverLink } from './discover_link';
 import { HorizontalBarChart } from './horizontal_bar_chart';
@@ -49,7 +50,8 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
     if (navigation.discoverUrl(target)) navigation.openDiscover(target);
   };
   const formatValue = (value: number) => formatMetric(value, panel.valueField);
-  const keyLabel = panel.field ?? 'Key';
+  const keyLabel = fieldLabel(panel.field);
+  const countLabel = COUNT_NOUNS[source];
 
   let body: React.ReactNode;
   if (!hasData(panel)) {
@@ -75,6 +77,7 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
         caption={panel.title}
         rows={panel.percentiles ?? []}
         keyLabel={keyLabel}
+        countLabel={countLabel}
         targetFor={(row) => targetFor({ key: row.key })}
       />
     );
@@ -94,6 +97,7 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
         caption={panel.title}
         buckets={panel.buckets ?? []}
         keyLabel={keyLabel}
+        countLabel={countLabel}
         valueField={panel.valueField}
         targetFor={(bucket) => targetFor({ key: bucket.key })}
       />

@@ -12,17 +12,19 @@ const formatPercentile = (value: number | null) => (value === null ? '—' : for
 export function PercentilesTable({
   rows,
   keyLabel,
+  countLabel,
   targetFor,
   caption,
 }: {
   rows: Percentiles[];
   keyLabel: string;
+  countLabel: string;
   targetFor(row: Percentiles): DiscoverTarget;
   caption: string;
 }) {
   const columns: Array<EuiBasicTableColumn<Percentiles>> = [
     { field: 'key', name: keyLabel, truncateText: true },
-    { field: 'count', name: 'Hits', align: 'right', render: (n: number) => formatNumber(n) },
+    { field: 'count', name: countLabel, align: 'right', render: (n: number) => formatNumber(n) },
     { field: 'p50', name: 'p50', align: 'right', render: formatPercentile },
     { field: 'p95', name: 'p95', align: 'right', render: formatPercentile },
     { field: 'p99', name: 'p99', align: 'right', render: formatPercentile },

@@ -130,7 +130,7 @@ export function QueryCard({ query }: { query: PrebuiltQuery }) {
       {hasResults && (
         <EuiAccordion
           id={`query-results-${query.id}`}
-          buttonContent={query.histogram ? 'Hits over time' : 'Breakdown'}
+          buttonContent={query.histogram ? 'Over time' : 'Breakdown'}
           forceState={showResults ? 'open' : 'closed'}
           onToggle={setShowResults}
           data-test-subj={`query-results-${query.id}`}

@@ -13,6 +13,7 @@ import {
 } from '../lib/discover_links';
 import { formatMetric } from '../lib/format';
 import { useServices } from '../context/services_context';
+import { COUNT_NOUNS, fieldLabel } from '../lib/column_labels';
 import { BucketsTable } from './buckets_table';
 import { TimeseriesChart } from './timeseries_chart';
 
@@ -35,7 +36,12 @@ export function QueryResults({
         <BucketsTable
           caption={`${query.title} by ${breakdown.field}`}
           buckets={result.breakdown}
-          keyLabel={breakdown.then ? `${breakdown.field} → ${breakdown.then}` : breakdown.field}
+          keyLabel={
+            breakdown.then
+              ? `${fieldLabel(breakdown.field)} → ${fieldLabel(breakdown.then)}`
+              : fieldLabel(breakdown.field)
+          }
+          countLabel={query.source === 'all' ? 'Documents' : COUNT_NOUNS[query.source]}
           valueField={breakdown.sum}
           targetFor={(bucket) =>
             queryTarget(

@@ -3,6 +3,7 @@ import {
   formatKpi,
   formatMetric,
   formatNumber,
+  formatRate,
   formatPercent,
   relativeTime,
 } from './format';
@@ -19,6 +20,12 @@ describe('format', () => {
   it('formats numbers and percentages', () => {
     expect(formatNumber(1234567)).toBe('1,234,567');
     expect(formatNumber(1.23456)).toBe('1.23');
+    expect([886.4, 34.93, 96, 1204.49].map(formatRate)).toEqual([
+      '886.4',
+      '34.9',
+      '96.0',
+      '1,204.5',
+    ]);
     expect(formatPercent(0.0123)).toBe('1.23%');
   });
 

@@ -22,6 +22,12 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/** Events per minute, always with one decimal: 886.4, 34.9, 96.0, 1,204.5. */
+export function formatRate(perMinute: number): string {
+  if (!Number.isFinite(perMinute)) return '—';
+  return perMinute.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 /** 0.0123 → "1.23%". */
 export function formatPercent(ratio: number): string {
   if (!Number.isFinite(ratio)) return '—';
