@@ -5,7 +5,9 @@ import { COUNT_NOUNS, fieldLabel } from './column_labels';
 test('every field an overview panel groups or sums by has a human column name', () => {
   const fields = SOURCE_IDS.flatMap((source) =>
     OVERVIEW_SPECS[source].panels.flatMap((panel) =>
-      [panel.field, panel.valueField].filter((f): f is string => typeof f === 'string')
+      ['field' in panel ? panel.field : undefined, 'sum' in panel ? panel.sum : undefined].filter(
+        (f): f is string => typeof f === 'string'
+      )
     )
   );
   expect(fields.length).toBeGreaterThan(10);

@@ -15,6 +15,7 @@ const FIELD_LABELS: Record<string, string> = {
   'tls.client.server_name': 'Server name',
   'event.reason': 'Reason',
   'aws.tgwflow.tgw_attachment_id': 'Attachment',
+  'aws.tgwflow.packets_lost_blackhole': 'Packets lost (blackhole)',
 };
 
 /** A field's column heading; the field itself where no word is known. */
