@@ -5,15 +5,8 @@
 // whitespace mean what they say.
 // Reproduce a failure: FC_SEED=<seed> npx jest common/kql/kql.property --selectProjects unit
 import fc from 'fast-check';
+import { DEEP_KQL_SHAPES, runs } from '../../test/support/fast_check';
 import { kqlToDsl, KqlSyntaxError, parseKql } from '.';
-
-// FC_SEED replays a reported run; FC_NUM_RUNS overrides the (modest) number of runs.
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-if (SEED !== undefined && !Number.isInteger(SEED)) throw new Error('FC_SEED must be an integer');
-const runs = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns: Number(process.env.FC_NUM_RUNS ?? numRuns),
-  ...(SEED === undefined ? {} : { seed: SEED }),
-});
 
 /** Strings made of KQL's own pieces, so that parses get deep before they fail (or succeed). */
 const kqlSoupArb = fc
@@ -147,13 +140,7 @@ test('not binds tighter than and, and tighter than or', () => {
 // route body's `kql` may hold, overflow the stack; parseKql/kqlToDsl turn that into a
 // KqlSyntaxError (the routes refuse such depth earlier still: checkKqlLimits).
 test('nesting up to the 10,000 characters routes accept: a query or a KqlSyntaxError', () => {
-  const shapes: Record<string, (depth: number) => string> = {
-    groups: (d) => `${'('.repeat(d)}a${')'.repeat(d)}`,
-    unclosed: (d) => '('.repeat(d),
-    valueLists: (d) => `f:${'('.repeat(d)}a${')'.repeat(d)}`,
-    nested: (d) => `${'n:{'.repeat(d)}a${'}'.repeat(d)}`,
-    negations: (d) => `${'not ('.repeat(d)}a${')'.repeat(d)}`,
-  };
+  const shapes = DEEP_KQL_SHAPES;
   const deep = fc
     .tuple(fc.constantFrom(...Object.keys(shapes)), fc.integer({ min: 0, max: 5000 }))
     .map(([shape, depth]) => shapes[shape](depth))

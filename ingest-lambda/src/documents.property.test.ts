@@ -7,19 +7,12 @@
 // size:mtime) hold no newline, keys may hold anything, newlines included.
 // Reproduce a failure: FC_SEED=<seed> npx jest ingest-lambda/src/documents.property --selectProjects unit
 import fc from 'fast-check';
+import { runs } from '../../test/support/fast_check';
 import type { LogEventOrigin, ObjectOrigin } from './documents';
 import { logEventDocument, ObjectDocuments } from './documents';
 import type { LogEventsBatch } from './events';
 import type { Line } from './reader';
 import { splitLines } from './reader';
-
-// FC_SEED replays a reported run; FC_NUM_RUNS overrides the (modest) number of runs.
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-if (SEED !== undefined && !Number.isInteger(SEED)) throw new Error('FC_SEED must be an integer');
-const runs = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns: Number(process.env.FC_NUM_RUNS ?? numRuns),
-  ...(SEED === undefined ? {} : { seed: SEED }),
-});
 
 const ID_SHAPE = /^[A-Za-z0-9_-]{27}$/;
 

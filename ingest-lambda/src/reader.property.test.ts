@@ -7,16 +7,9 @@
 import { isUtf8 } from 'node:buffer';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { runs } from '../../test/support/fast_check';
 import type { Line } from './reader';
 import { readLines, splitLines } from './reader';
-
-// FC_SEED replays a reported run; FC_NUM_RUNS overrides the (modest) number of runs.
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-if (SEED !== undefined && !Number.isInteger(SEED)) throw new Error('FC_SEED must be an integer');
-const runs = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns: Number(process.env.FC_NUM_RUNS ?? numRuns),
-  ...(SEED === undefined ? {} : { seed: SEED }),
-});
 
 /** Bytes rich in what the splitter cares about: \n, \r, multi-byte UTF-8, invalid bytes. */
 const byteUnit = fc.oneof(

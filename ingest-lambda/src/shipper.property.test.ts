@@ -8,16 +8,9 @@
 // answered 429/502/503/504, in order, and every document ends up created, a conflict or failed.
 // Reproduce a failure: FC_SEED=<seed> npx jest ingest-lambda/src/shipper.property --selectProjects unit
 import fc from 'fast-check';
+import { runs } from '../../test/support/fast_check';
 import type { BulkClient } from './shipper';
 import { BulkShipper } from './shipper';
-
-// FC_SEED replays a reported run; FC_NUM_RUNS overrides the (modest) number of runs.
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-if (SEED !== undefined && !Number.isInteger(SEED)) throw new Error('FC_SEED must be an integer');
-const runs = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns: Number(process.env.FC_NUM_RUNS ?? numRuns),
-  ...(SEED === undefined ? {} : { seed: SEED }),
-});
 
 interface Pair {
   id: string;

@@ -6,18 +6,11 @@
 // Reproduce a failure: FC_SEED=<seed> npx jest server/routes/error_response.property --selectProjects unit
 import type { KibanaResponseFactory } from '@kbn/core/server';
 import fc from 'fast-check';
+import { DEEP_KQL_SHAPES, runs } from '../../test/support/fast_check';
 import { localQueryLanguage } from '../../dev/query_language';
 import type { AnalyticsRequest } from '../../common/api_types';
 import { searchScope } from '../lib/analytics/query_context';
 import { errorResponse } from './error_response';
-
-// FC_SEED replays a reported run; FC_NUM_RUNS overrides the (modest) number of runs.
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-if (SEED !== undefined && !Number.isInteger(SEED)) throw new Error('FC_SEED must be an integer');
-const runs = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns: Number(process.env.FC_NUM_RUNS ?? numRuns),
-  ...(SEED === undefined ? {} : { seed: SEED }),
-});
 
 interface Answer {
   status: number;
@@ -76,11 +69,7 @@ test('any from, to and kql: the route answers 200 or 400, never 500', () => {
 
 test('KQL nested up to the 10,000 characters a body may hold: 200 or 400, never 500', () => {
   const shapes: Record<string, (depth: number) => string> = {
-    groups: (d) => `${'('.repeat(d)}a${')'.repeat(d)}`,
-    unclosed: (d) => '('.repeat(d),
-    valueLists: (d) => `f:${'('.repeat(d)}a${')'.repeat(d)}`,
-    nested: (d) => `${'n:{'.repeat(d)}a${'}'.repeat(d)}`,
-    negations: (d) => `${'not ('.repeat(d)}a${')'.repeat(d)}`,
+    ...DEEP_KQL_SHAPES,
     quotedThenGroups: (d) => `"\\"(" and ${'('.repeat(d)}a${')'.repeat(d)}`,
   };
   const deep = fc

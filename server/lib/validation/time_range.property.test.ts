@@ -8,17 +8,10 @@
 // Reproduce a failure: FC_SEED=<seed> npx jest server/lib/validation/time_range.property --selectProjects unit
 import dateMath from '@elastic/datemath';
 import fc from 'fast-check';
+import { runs } from '../../../test/support/fast_check';
 import type { DateMath } from './time_range';
 import { parseTime, resolveRange } from './time_range';
 import { ValidationError } from './validate_object';
-
-// FC_SEED replays a reported run; FC_NUM_RUNS overrides the (modest) number of runs.
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-if (SEED !== undefined && !Number.isInteger(SEED)) throw new Error('FC_SEED must be an integer');
-const runs = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns: Number(process.env.FC_NUM_RUNS ?? numRuns),
-  ...(SEED === undefined ? {} : { seed: SEED }),
-});
 
 const math = dateMath as DateMath;
 const UNITS = ['y', 'M', 'w', 'd', 'h', 'm', 's'] as const;

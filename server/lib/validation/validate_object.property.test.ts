@@ -6,18 +6,11 @@
 // keys, every required one, each of the rule's type.
 // Reproduce a failure: FC_SEED=<seed> npx jest server/lib/validation/validate_object.property --selectProjects unit
 import fc from 'fast-check';
+import { runs } from '../../../test/support/fast_check';
 import { bodyValidator } from '../../routes/validator';
 import { QUERY_COUNT_RULES, SETUP_RULES, TIME_RANGE_RULES } from './request_rules';
 import type { FieldRule } from './validate_object';
 import { validateObject, ValidationError } from './validate_object';
-
-// FC_SEED replays a reported run; FC_NUM_RUNS overrides the (modest) number of runs.
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-if (SEED !== undefined && !Number.isInteger(SEED)) throw new Error('FC_SEED must be an integer');
-const runs = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns: Number(process.env.FC_NUM_RUNS ?? numRuns),
-  ...(SEED === undefined ? {} : { seed: SEED }),
-});
 
 const RULE_SETS: Record<string, Record<string, FieldRule>> = {
   TIME_RANGE_RULES,
