@@ -73,7 +73,8 @@ export async function setupStatus(
   savedObjects?: SavedObjectsPort,
   pipelineHost?: PipelineHost
 ): Promise<StatusResponse> {
-  const held = new Set(pipelineHost ? await pipelineHost.pipelines() : []);
+  // A host that does not answer holds nothing we can vouch for: the pipelines then read missing.
+  const held = new Set(pipelineHost ? await pipelineHost.pipelines().catch(() => []) : []);
   const es: AssetStatusEntry[] = (await esAssetStatus(client)).map((s) =>
     s.kind === 'ingest_pipeline' && s.state === 'missing' && held.has(s.name)
       ? { type: s.kind, name: s.name, state: 'installed', reason: `runs on ${pipelineHost?.label}` }
