@@ -58,7 +58,7 @@ const started: { es?: number; engine?: number; closers: (() => Promise<void>)[] 
 
 async function stopStarted(): Promise<string[]> {
   const stopped: string[] = [];
-  for (const close of started.closers.reverse()) await close().catch(() => undefined);
+  for (const close of [...started.closers].reverse()) await close().catch(() => undefined);
   // Ctrl+C in a terminal reaches the whole process group, the nodes too: stopping one that is
   // already on its way down is fine; either way it no longer runs.
   if (started.engine !== undefined) {

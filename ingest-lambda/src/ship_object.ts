@@ -76,8 +76,9 @@ export async function shipStream(
       }
       const built = documents.toDocument(line);
       if (!built) continue;
-      lines += 1;
       await bulk.add(built.id, built.doc);
+      // Counted once queued: a line add() refused was never sent.
+      lines += 1;
       if (progress.onLines && lines % 5000 === 0) progress.onLines(lines, bulk.stats.bytes);
     }
     stats = await bulk.finish();
@@ -148,10 +149,24 @@ export async function shipLogEvents(
     const repeated = event.id === undefined || seen.has(event.id);
     if (event.id !== undefined) seen.add(event.id);
     const { id, doc } = logEventDocument(origin, event, repeated ? position : undefined);
-    await bulk.add(id, doc);
+    await bulk.add(id, doc).catch((error: unknown) => failAt(bulk, position, started, error));
   }
-  const stats = await bulk.finish();
+  const stats = await bulk.finish().catch((error: unknown) =>
+    failAt(bulk, batch.events.length, started, error)
+  );
   return { ...stats, lines: batch.events.length, durationMs: Date.now() - started };
+}
+
+/** Elasticsearch stopped answering: report what was indexed, as shipStream does. */
+async function failAt(
+  bulk: BulkShipper,
+  lines: number,
+  started: number,
+  error: unknown
+): Promise<never> {
+  await bulk.finish().catch(() => undefined);
+  const partial = { ...bulk.stats, lines, durationMs: Date.now() - started };
+  throw new ObjectFailedError(describeReadFailure(error, lines), partial, { cause: error });
 }
 
 /** The lines of one Kinesis record (raw log text). */
@@ -165,8 +180,10 @@ export async function shipKinesisLines(
   const bulk = new BulkShipper(client, shipper);
   for (const [position, line] of record.lines.entries()) {
     const { id, doc } = kinesisLineDocument(record, line, position, options.sourceHint);
-    await bulk.add(id, doc);
+    await bulk.add(id, doc).catch((error: unknown) => failAt(bulk, position, started, error));
   }
-  const stats = await bulk.finish();
+  const stats = await bulk.finish().catch((error: unknown) =>
+    failAt(bulk, record.lines.length, started, error)
+  );
   return { ...stats, lines: record.lines.length, durationMs: Date.now() - started };
 }

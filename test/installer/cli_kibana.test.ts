@@ -54,13 +54,16 @@ beforeAll(async () => {
 });
 afterAll(() => kibana.close());
 
-test('setup installs every saved object in one managed import, and records it', async () => {
+test('setup installs every saved object, managed, data views without overwrite, and records it', async () => {
   const first = await netobs('setup', '--es', esUrl(), '--kibana', kibanaUrl);
   expect(savedObjectLines(first.stdout).sort()).toEqual(
     objects.map((o) => `installed ${o.type}/${o.id}`).sort()
   );
+  // Data views first and without overwrite (a user's copy is never replaced), then the rest.
+  const views = objects.filter((o) => o.type === 'index-pattern').length;
   expect(savedObjects.imports.map((i) => [i.overwrite, i.objects.length])).toEqual([
-    [true, objects.length],
+    [false, views],
+    [true, objects.length - views],
   ]);
   const stored = savedObjects.list('default');
   expect(stored.filter((o) => o.type !== INSTALLATION_TYPE).every((o) => o.managed)).toBe(true);

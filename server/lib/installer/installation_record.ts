@@ -66,7 +66,14 @@ export function savedObjectsRecordStore(client: SavedObjectsClientLike): RecordS
         const [found] = saved_objects;
         if (!found || found.error) {
           if (found?.error?.statusCode === 400) return { tracked: false };
-          return { tracked: true };
+          if (!found || found.error?.statusCode === 404) return { tracked: true };
+          // Unreadable is not absent: treating it so would replace what users changed.
+          throw Object.assign(
+            new Error(
+              `cannot read the installation record: ${found.error?.message ?? found.error?.statusCode}`
+            ),
+            { status: found.error?.statusCode }
+          );
         }
         return { tracked: true, record: found.attributes as unknown as InstallationRecord };
       } catch (error) {

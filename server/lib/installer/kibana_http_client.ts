@@ -119,9 +119,11 @@ export function kibanaHttpClient(given: KibanaConnection): {
         call('DELETE', `${objectPath(type, id)}${options?.force ? '?force=true' : ''}`),
     },
     importer: {
-      async import({ readStream, overwrite, createNewCopies }) {
+      async import({ readStream, overwrite, createNewCopies, managed }) {
+        // The import route has no `managed` option: the importer takes each object's own flag.
         let ndjson = '';
-        for await (const object of readStream as Readable) ndjson += `${JSON.stringify(object)}\n`;
+        for await (const object of readStream as Readable)
+          ndjson += `${JSON.stringify(managed === undefined ? object : { ...object, managed })}\n`;
         const form = new FormData();
         form.append('file', new Blob([ndjson], { type: 'application/ndjson' }), 'netobs.ndjson');
         const query = new URLSearchParams({

@@ -54,8 +54,11 @@ test('first setup imports every object once, managed, and records the ids and ve
   const { double, port } = kibana();
   const results = await port().install({});
   expect(actions(results)).toEqual(new Set(['installed']));
-  expect(double.imports).toHaveLength(1);
-  expect(double.imports[0].overwrite).toBe(true);
+  // Data views first and without overwrite (a user's copy is never replaced), then the rest.
+  expect(double.imports.map((i) => [i.overwrite, new Set(i.objects.map((o) => o.type))])).toEqual([
+    [false, new Set(['index-pattern'])],
+    [true, new Set(['search', 'query', 'dashboard'])],
+  ]);
   expect(double.list('default')).toHaveLength(objects.length + 1);
   expect(
     double
@@ -87,7 +90,7 @@ test.each(['8.19.0', '9.2.0'])(
     expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['installed']));
     const again = await port().install({});
     expect(actions(again)).toEqual(new Set(['unchanged']));
-    expect(double.imports).toHaveLength(1);
+    expect(double.imports).toHaveLength(2);
   }
 );
 
@@ -281,5 +284,68 @@ test('a failed import is reported per object and keeps the older version in the 
   expect((await record(double))?.version).toBe('0.0.1');
   expect(actions(await kibanaSavedObjectsPort(double.client(), importer).install({}))).toEqual(
     new Set(['updated'])
+  );
+});
+
+test("without a record, a user's data view in a second space is found by origin and kept", async () => {
+  for (const withPlugin of [true, false]) {
+    const { double, port } = kibana('9.2.0', withPlugin);
+    await port().install({});
+    await port('ops').install({});
+    const view = double.list('ops', 'index-pattern')[0];
+    double.edit('ops', 'index-pattern', view.id, { fieldFormatMap: '{"mine":{}}' });
+    if (withPlugin) await double.client('ops').delete(INSTALLATION_TYPE, INSTALLATION_ID);
+    const results = await port('ops').install({});
+    const edited = double.list('ops', 'index-pattern').find((v) => v.id === view.id);
+    expect(edited?.attributes?.fieldFormatMap).toBe('{"mine":{}}');
+    expect(
+      results.filter((r) => r.type === 'index-pattern').every((r) => r.action === 'unchanged')
+    ).toBe(true);
+    // Still one copy of each object in that space.
+    expect(double.list('ops', 'index-pattern')).toHaveLength(
+      objects.filter((o) => o.type === 'index-pattern').length
+    );
+  }
+});
+
+test('an import Kibana applied but whose answer was lost does not freeze the objects as modified', async () => {
+  const { double, port } = kibana();
+  await port().install({});
+  const saved = (await record(double)) as InstallationRecord;
+  await double
+    .client()
+    .create(
+      INSTALLATION_TYPE,
+      { ...saved, version: '0.0.1' } as unknown as Record<string, unknown>,
+      { id: INSTALLATION_ID, overwrite: true }
+    );
+  const real = double.importer();
+  const lostAnswer = {
+    import: async (options: Parameters<typeof real.import>[0]) => {
+      await real.import(options);
+      throw new Error('no answer within 30 s');
+    },
+  };
+  await expect(kibanaSavedObjectsPort(double.client(), lostAnswer).install({})).rejects.toThrow(
+    'no answer within 30 s'
+  );
+  // The next setup sees outdated objects (not "modified" ones) and upgrades all of them.
+  expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['outdated']));
+  expect(actions(await port().install({}))).toEqual(new Set(['updated']));
+  expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['installed']));
+});
+
+test('a record Kibana cannot read is an error, not "no record"', async () => {
+  const { double } = kibana();
+  const client = double.client();
+  const broken = {
+    ...client,
+    bulkGet: async (refs: { type: string; id: string }[]) =>
+      refs[0].type === INSTALLATION_TYPE
+        ? { saved_objects: [{ ...refs[0], error: { statusCode: 500, message: 'shard failure' } }] }
+        : client.bulkGet(refs),
+  };
+  await expect(kibanaSavedObjectsPort(broken, double.importer()).install({})).rejects.toThrow(
+    'cannot read the installation record: shard failure'
   );
 });

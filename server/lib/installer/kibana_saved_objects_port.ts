@@ -131,6 +131,35 @@ export function kibanaSavedObjectsPort(
     return outcome;
   }
 
+  /** See install(): data views found by origin, and those the probe import created. */
+  async function probeDataViews(views: Assessed[]): Promise<{
+    found: Map<string, StoredObject>;
+    created: Map<string, { id: string }>;
+  }> {
+    const found = new Map<string, StoredObject>();
+    const created = new Map<string, { id: string }>();
+    if (views.length === 0) return { found, created };
+    const response = await importer.import({
+      readStream: Readable.from(views.map((a) => a.object)),
+      overwrite: false,
+      createNewCopies: false,
+      managed: true,
+    });
+    for (const success of response.successResults ?? [])
+      created.set(keyOf(success), { id: success.destinationId ?? success.id });
+    const conflicts = (response.errors ?? []).flatMap((e) =>
+      e.error.type === 'conflict' && e.error.destinationId
+        ? [[keyOf(e), e.error.destinationId] as const]
+        : []
+    );
+    const stored = await fetch(conflicts.map(([, id]) => ({ type: 'index-pattern', id })));
+    for (const [key, id] of conflicts) {
+      const copy = stored.get(`index-pattern/${id}`);
+      if (copy) found.set(key, copy);
+    }
+    return { found, created };
+  }
+
   return {
     async installedVersion() {
       return (await records.read()).record?.version;
@@ -148,7 +177,19 @@ export function kibanaSavedObjectsPort(
     },
 
     async install({ force }): Promise<SetupResult[]> {
-      const { tracked, record, all } = await assess();
+      const assessed = await assess();
+      const { tracked, record } = assessed;
+      // Data views with neither a record entry nor a copy under our id may still be here, under
+      // an id Kibana gave this space. An import without overwrite finds such a copy by its origin
+      // and answers a conflict naming it (check_origin_conflicts.ts), so a user's copy is never
+      // overwritten; what is truly new it creates (then nothing else is written in that import).
+      const probe = await probeDataViews(
+        assessed.all.filter((a) => a.object.type === 'index-pattern' && !a.entry && !a.stored)
+      );
+      const all = assessed.all.map((a): Assessed => {
+        const found = probe.found.get(keyOf(a.object));
+        return found ? { ...a, stored: found, state: tracked ? 'outdated' : 'installed' } : a;
+      });
       const keep = (a: Assessed) =>
         a.state === 'installed' && !force
           ? 'unchanged'
@@ -161,19 +202,54 @@ export function kibanaSavedObjectsPort(
                 tracked && !a.entry && a.stored && a.object.type === 'index-pattern'
                 ? 'adopted'
                 : undefined;
-      const idsHere = new Map(all.map((a) => [keyOf(a.object), a.entry?.id ?? a.object.id]));
-      const toImport = all.filter((a) => keep(a) === undefined);
-      const imported = await importAll(
-        toImport.map((a) => a.object),
-        idsHere
-      );
-      // updated_at as Kibana stored it: a later one, some day, is a user's edit.
-      const after = await fetch(
-        toImport.flatMap(({ object }) => {
-          const id = imported.get(keyOf(object))?.id;
-          return id ? [{ type: object.type, id }] : [];
+      const idsHere = new Map(
+        all.map((a) => {
+          const key = keyOf(a.object);
+          return [key, probe.created.get(key)?.id ?? a.entry?.id ?? a.stored?.id ?? a.object.id];
         })
       );
+      const toImport = all.filter(
+        (a) => keep(a) === undefined && !probe.created.has(keyOf(a.object))
+      );
+      let imported: Map<string, { id?: string; error?: string }>;
+      let after: Map<string, StoredObject>;
+      try {
+        imported = new Map<string, { id?: string; error?: string }>([
+          ...probe.created,
+          ...(await importAll(
+            toImport.map((a) => a.object),
+            idsHere
+          )),
+        ]);
+        // updated_at as Kibana stored it: a later one, some day, is a user's edit.
+        after = await fetch(
+          all.flatMap(({ object }) => {
+            const id = imported.get(keyOf(object))?.id;
+            return id ? [{ type: object.type, id }] : [];
+          })
+        );
+      } catch (error) {
+        // Kibana may have applied the import before the failure reached us (an HTTP timeout):
+        // record what we sent without updated_at, so the next setup sees it outdated and
+        // replaces it, instead of taking Kibana's write for a user's edit forever.
+        if (tracked) {
+          const sent = new Set(toImport.map((a) => keyOf(a.object)));
+          await records
+            .write({
+              version: record?.version ?? '0',
+              installedAt: now().toISOString(),
+              objects: all.flatMap((a) =>
+                sent.has(keyOf(a.object))
+                  ? [{ type: a.object.type, name: a.object.id, id: idsHere.get(keyOf(a.object))! }]
+                  : a.entry
+                    ? [a.entry]
+                    : []
+              ),
+            })
+            .catch(() => undefined);
+        }
+        throw error;
+      }
       const results: SetupResult[] = [];
       const entries: InstalledObject[] = [];
       for (const a of all) {

@@ -147,14 +147,20 @@ export async function runSetup(
     type: kind,
     ...rest,
   }));
-  // Pipelines this cluster refused go where they can run, when there is such a place.
+  // Pipelines this cluster cannot hold (it lacks their processors) go where they can run, when
+  // there is such a place; a pipeline refused for another reason (a privilege) stays failed.
   const refused = (r: SetupResult) => r.type === 'ingest_pipeline' && r.action === 'failed';
-  if (pipelineHost && es.some(refused)) {
-    await pipelineHost.install();
+  if (pipelineHost && es.some(refused) && ((await missingProcessors(client)) ?? []).length > 0) {
+    const hosted = await pipelineHost.install().then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : String(error))
+    );
     es = es.map((r) =>
-      refused(r)
-        ? { type: r.type, name: r.name, action: 'installed', note: `on ${pipelineHost.label}` }
-        : r
+      !refused(r)
+        ? r
+        : hosted === undefined
+          ? { type: r.type, name: r.name, action: 'installed', note: `on ${pipelineHost.label}` }
+          : { ...r, error: `${r.error}; on ${pipelineHost.label} too: ${hosted}` }
     );
   }
   const kibana = savedObjects ? await savedObjects.install({ force: request.force }) : [];
