@@ -151,9 +151,9 @@ export async function shipLogEvents(
     const { id, doc } = logEventDocument(origin, event, repeated ? position : undefined);
     await bulk.add(id, doc).catch((error: unknown) => failAt(bulk, position, started, error));
   }
-  const stats = await bulk.finish().catch((error: unknown) =>
-    failAt(bulk, batch.events.length, started, error)
-  );
+  const stats = await bulk
+    .finish()
+    .catch((error: unknown) => failAt(bulk, batch.events.length, started, error));
   return { ...stats, lines: batch.events.length, durationMs: Date.now() - started };
 }
 
@@ -182,8 +182,8 @@ export async function shipKinesisLines(
     const { id, doc } = kinesisLineDocument(record, line, position, options.sourceHint);
     await bulk.add(id, doc).catch((error: unknown) => failAt(bulk, position, started, error));
   }
-  const stats = await bulk.finish().catch((error: unknown) =>
-    failAt(bulk, record.lines.length, started, error)
-  );
+  const stats = await bulk
+    .finish()
+    .catch((error: unknown) => failAt(bulk, record.lines.length, started, error));
   return { ...stats, lines: record.lines.length, durationMs: Date.now() - started };
 }
