@@ -29,7 +29,7 @@ export class NetworkObservabilityPlugin implements Plugin<
       id: PLUGIN_ID,
       title: PLUGIN_NAME,
       category: DEFAULT_APP_CATEGORIES.observability,
-      euiIconType: 'online',
+      euiIconType: 'globe',
       keywords: ['vpc', 'flow logs', 'alb', 'nlb', 'transit gateway', 'aws', 'network'],
       mount: async (params: AppMountParameters) => {
         const [{ renderApp }, [coreStart, deps]] = await Promise.all([

@@ -3,6 +3,7 @@ import React from 'react';
 import { EuiFlexGroup, EuiFlexItem, EuiSuperDatePicker } from '@elastic/eui';
 import { useQueryState } from '../context/query_state_context';
 import { useServices } from '../context/services_context';
+import { COMMONLY_USED_RANGES } from '../lib/time_defaults';
 import { KqlBar } from './kql_bar';
 
 export function AppHeader() {
@@ -19,6 +20,7 @@ export function AppHeader() {
           end={range.to}
           onTimeChange={({ start, end }) => setRange({ from: start, to: end })}
           onRefresh={refresh}
+          commonlyUsedRanges={[...COMMONLY_USED_RANGES]}
           data-test-subj="time-picker"
         />
       </EuiFlexItem>

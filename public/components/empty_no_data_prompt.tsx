@@ -11,7 +11,7 @@ export function EmptyNoDataPrompt({ sourceTitle }: { sourceTitle: string }) {
   return (
     <EuiEmptyPrompt
       data-test-subj="empty-no-data"
-      iconType="visBarVerticalStacked"
+      iconType="chartBarVerticalStack"
       title={<h2>No {sourceTitle} in this time range</h2>}
       body={
         <EuiText size="s" textAlign="left">

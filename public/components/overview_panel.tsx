@@ -117,7 +117,7 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
           <EuiFlexItem grow={false}>
             <EuiButtonEmpty
               size="xs"
-              iconType={asTable ? 'visBarHorizontal' : 'tableDensityNormal'}
+              iconType={asTable ? 'chartBarHorizontal' : 'table'}
               aria-pressed={asTable}
               onClick={() => setAsTable(!asTable)}
               data-test-subj={`panel-toggle-${panel.id}`}
