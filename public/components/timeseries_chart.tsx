@@ -13,9 +13,12 @@ import {
 } from '@elastic/charts';
 import type { XYChartElementEvent } from '@elastic/charts';
 import { useEuiTheme } from '@elastic/eui';
+import moment from 'moment';
 import type { SeriesPoint } from '../../common/api_types';
 import { useChartsBaseTheme } from '../hooks/use_charts_base_theme';
 import { seriesColor } from '../lib/series_colors';
+
+const formatTooltipTime = (time: number) => moment(time).format('YYYY-MM-DD HH:mm');
 
 export interface TimeseriesChartProps {
   points: SeriesPoint[];
@@ -36,19 +39,23 @@ export function TimeseriesChart({
   const { euiTheme } = useEuiTheme();
   const times = points.map((p) => p.time);
   const formatTime = niceTimeFormatter([Math.min(...times), Math.max(...times)]);
+  // Many series (status codes) get the legend on the right, where it scrolls instead of being
+  // clipped under the bars.
+  const seriesCount = new Set(points.map((p) => p.series)).size;
   return (
     <Chart size={{ height }}>
       <Settings
         ariaLabel={title}
         baseTheme={baseTheme}
         showLegend
-        legendPosition={Position.Bottom}
+        legendPosition={seriesCount > 3 ? Position.Right : Position.Bottom}
         onElementClick={(elements) => {
           const [geometry] = elements[0] as XYChartElementEvent;
           if (onSelect && geometry?.datum) onSelect(geometry.datum as SeriesPoint);
         }}
       />
-      <Tooltip headerFormatter={({ value }) => formatTime(Number(value))} />
+      {/* The bucket's date and time in the tooltip, whatever the axis shows. */}
+      <Tooltip headerFormatter={({ value }) => formatTooltipTime(Number(value))} />
       <Axis id="time" position={Position.Bottom} tickFormat={formatTime} />
       <Axis id="value" position={Position.Left} tickFormat={formatValue} ticks={4} />
       <BarSeries
