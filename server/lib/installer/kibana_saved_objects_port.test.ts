@@ -165,20 +165,21 @@ test('uninstall leaves an object a user shared with other spaces, and says so', 
   });
 });
 
-describe('upgrades', () => {
-  async function installedBy(version: string) {
-    const setup = kibana();
-    await setup.port().install({});
-    const saved = (await record(setup.double)) as InstallationRecord;
-    await setup.double
-      .client()
-      .create(INSTALLATION_TYPE, { ...saved, version } as unknown as Record<string, unknown>, {
-        id: INSTALLATION_ID,
-        overwrite: true,
-      });
-    return setup;
-  }
+/** A Kibana where every object is installed and the record says `version` installed it. */
+async function installedBy(version: string) {
+  const setup = kibana();
+  await setup.port().install({});
+  const saved = (await record(setup.double)) as InstallationRecord;
+  await setup.double
+    .client()
+    .create(INSTALLATION_TYPE, { ...saved, version } as unknown as Record<string, unknown>, {
+      id: INSTALLATION_ID,
+      overwrite: true,
+    });
+  return setup;
+}
 
+describe('upgrades', () => {
   test('objects an older release installed are outdated, and setup upgrades them', async () => {
     const { double, port } = await installedBy('0.0.1');
     expect(new Set((await port().status()).map((s) => s.state))).toEqual(new Set(['outdated']));
@@ -253,19 +254,7 @@ test('a Kibana without the plugin (no record type): installs, keeps data views, 
 });
 
 test('a failed import is reported per object and keeps the older version in the record', async () => {
-  const { double, port } = kibana();
-  await port().install({});
-  const saved = (await record(double)) as InstallationRecord;
-  await double
-    .client()
-    .create(
-      INSTALLATION_TYPE,
-      { ...saved, version: '0.0.1' } as unknown as Record<string, unknown>,
-      {
-        id: INSTALLATION_ID,
-        overwrite: true,
-      }
-    );
+  const { double } = await installedBy('0.0.1');
   // Another space's user shares an object with the same origin into ours: the origin is ambiguous.
   const importer = double.importer();
   const failing = {
@@ -309,16 +298,7 @@ test("without a record, a user's data view in a second space is found by origin 
 });
 
 test('an import Kibana applied but whose answer was lost does not freeze the objects as modified', async () => {
-  const { double, port } = kibana();
-  await port().install({});
-  const saved = (await record(double)) as InstallationRecord;
-  await double
-    .client()
-    .create(
-      INSTALLATION_TYPE,
-      { ...saved, version: '0.0.1' } as unknown as Record<string, unknown>,
-      { id: INSTALLATION_ID, overwrite: true }
-    );
+  const { double, port } = await installedBy('0.0.1');
   const real = double.importer();
   const lostAnswer = {
     import: async (options: Parameters<typeof real.import>[0]) => {
