@@ -14,6 +14,7 @@ import { startBridge } from '../../dev/ingest_bridge/bridge';
 import { FAILING_TARGET, generateSample, SCANNER_IP } from '../../dev/sample/generate';
 import { launchBrowser } from '../support/browser';
 import { ingestEngine, installPipelines } from '../support/ingest_engine';
+import type { BrowserContext } from './sections/context';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
@@ -25,6 +26,8 @@ let esUrl: string;
 let browser: Browser;
 let page: Page;
 let app: { url: string; close: () => Promise<void> };
+/** What the sections under ./sections see (filled in beforeAll). */
+const ctx = {} as BrowserContext;
 let bridge: { url: string; close: () => Promise<void> } | undefined;
 let startedNode = false;
 
@@ -62,6 +65,7 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  Object.assign(ctx, { es, page, appUrl: app.url, goto, shot });
 }, 240_000);
 
 afterAll(async () => {
@@ -188,3 +192,6 @@ test('the KQL bar filters the charts', async () => {
   await page.getByTestId('freshness').waitFor();
   await shot('sources');
 });
+
+// Each area's browser tests, against the cluster set up above (sample shipped, assets
+// installed). They run in this order, after the tests above.
