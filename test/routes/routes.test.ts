@@ -260,3 +260,45 @@ test('pathological KQL is a 400 with a message: deep nesting, unbalanced quotes,
     expect(response.body.message.length).toBeGreaterThan(0);
   }
 });
+
+test('KQL checked against the data: a value of the wrong type names the field, an unknown field warns', async () => {
+  // One parsed flow in a namespace of its own, so the source has fields to check against (as
+  // parsed already: the template's pipeline is skipped). It is dated 2001 so no other test's
+  // now-relative range sees it; this build has no API to delete a data stream.
+  await es.index({
+    index: 'logs-netobs.vpcflow-fieldcheck',
+    op_type: 'create',
+    pipeline: '_none',
+    refresh: true,
+    document: {
+      '@timestamp': '2001-01-01T12:00:00.000Z',
+      source: { ip: '10.0.0.5', port: 44321 },
+      destination: { ip: '10.0.1.9', port: 22 },
+      event: { action: 'reject' },
+    },
+  });
+  const overviewWith = (kql: string) =>
+    call<OverviewResponse & { message?: string; warnings?: string[] }>(
+      'POST',
+      `${INTERNAL_API_BASE}/overview/vpcflow`,
+      { from: '2001-01-01T00:00:00.000Z', to: '2001-01-02T00:00:00.000Z', kql }
+    );
+  expect(await overviewWith('destination.port: ssh')).toEqual({
+    status: 400,
+    body: expect.objectContaining({
+      message: 'destination.port holds numbers; "ssh" is not a number.',
+    }),
+  });
+  expect((await overviewWith('source.ip: "web-1"')).body.message).toBe(
+    'source.ip holds IP addresses; "web-1" is neither an address nor a CIDR range such as 10.0.0.0/8.'
+  );
+  const unknown = await overviewWith('sourceip: "10.0.0.5" and destination.port: 22');
+  expect(unknown.status).toBe(200);
+  expect(unknown.body.warnings).toEqual([
+    'No sourceip field in this data: the filter on it matches nothing.',
+  ]);
+  const fine = await overviewWith('source.ip: 10.0.0.0/8 and destination.port >= 22');
+  expect(fine.status).toBe(200);
+  expect(fine.body.warnings).toEqual([]);
+  expect(fine.body.total).toBeGreaterThanOrEqual(1);
+});
