@@ -62,9 +62,22 @@ export interface AppServices {
   canSetup?: boolean;
 }
 
-/** Minimal history the app routes with: Kibana's ScopedHistory and the shell's both fit. */
+/** Where the app is: the page in the path, the query state in the search part (`?_g=…&_a=…`). */
+export interface AppLocation {
+  pathname: string;
+  search: string;
+}
+
+/**
+ * Minimal history the app routes with: Kibana's ScopedHistory (a history v4 object: `push` and
+ * `replace` take a path that may carry `?search`, listeners get the new location) and the
+ * shell's both fit.
+ */
 export interface AppHistory {
-  location: { pathname: string };
+  location: AppLocation;
+  /** A new entry: going to another page. */
   push(path: string): void;
-  listen(listener: (location: { pathname: string }) => void): () => void;
+  /** The same entry, new state: the query or time changed (Back does not step through edits). */
+  replace(path: string): void;
+  listen(listener: (location: AppLocation) => void): () => void;
 }

@@ -7,12 +7,18 @@ import { COMMONLY_USED_RANGES } from '../lib/time_defaults';
 import { KqlBar } from './kql_bar';
 
 export function AppHeader() {
-  const { range, kql, setRange, setKql, refresh } = useQueryState();
+  const { range, kql, setRange, setKql, refresh, outcome } = useQueryState();
   const services = useServices();
   return (
     <EuiFlexGroup gutterSize="s" alignItems="flexStart" wrap>
       <EuiFlexItem style={{ minWidth: 320 }}>
-        <KqlBar value={kql} onSubmit={setKql} validate={services.kql.validate} />
+        <KqlBar
+          value={kql}
+          onSubmit={setKql}
+          validate={services.kql.validate}
+          searchError={outcome.error}
+          warnings={outcome.warnings}
+        />
       </EuiFlexItem>
       <EuiFlexItem grow={false}>
         <EuiSuperDatePicker

@@ -1,5 +1,6 @@
 // Page routing over the history given at mount (Kibana's ScopedHistory, or the shell's): the
-// app only needs the current page and a way to go to another, so no router library.
+// app only needs the current page, a way to go to another, and the URL's search part where the
+// query state lives (lib/url_state.ts), so no router library.
 import React, { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { SourceId } from '../../common/constants';
 import type { PageId, Route } from '../lib/routes';
@@ -8,7 +9,12 @@ import type { AppHistory } from '../services';
 
 export interface RouteState {
   route: Route;
+  /** The URL's search part (`?_g=…&_a=…`, or empty). */
+  search: string;
+  /** Goes to a page, keeping the query and time range (the search part) with it. */
   navigate(page: PageId, source?: SourceId): void;
+  /** Rewrites the search part in place (no new history entry). */
+  replaceSearch(search: string): void;
 }
 
 const RouteContext = createContext<RouteState | undefined>(undefined);
@@ -20,13 +26,28 @@ export function RouteProvider({
   history: AppHistory;
   children: React.ReactNode;
 }) {
-  const [route, setRoute] = useState(() => parseRoute(history.location.pathname));
-  useEffect(() => history.listen((location) => setRoute(parseRoute(location.pathname))), [history]);
-  const navigate = useCallback(
-    (page: PageId, source?: SourceId) => history.push(routePath(page, source)),
+  const [location, setLocation] = useState(() => ({ ...history.location }));
+  useEffect(
+    () =>
+      history.listen((next) => setLocation({ pathname: next.pathname, search: next.search ?? '' })),
     [history]
   );
-  const value = useMemo(() => ({ route, navigate }), [route, navigate]);
+  const navigate = useCallback(
+    (page: PageId, source?: SourceId) =>
+      history.push(routePath(page, source) + (history.location.search ?? '')),
+    [history]
+  );
+  const replaceSearch = useCallback(
+    (search: string) => {
+      if (search !== history.location.search) history.replace(history.location.pathname + search);
+    },
+    [history]
+  );
+  const route = useMemo(() => parseRoute(location.pathname), [location.pathname]);
+  const value = useMemo(
+    () => ({ route, search: location.search ?? '', navigate, replaceSearch }),
+    [route, location.search, navigate, replaceSearch]
+  );
   return <RouteContext.Provider value={value}>{children}</RouteContext.Provider>;
 }
 

@@ -2,11 +2,14 @@
 // the inputs change so a slow old answer never overwrites a newer one.
 import type { DependencyList } from 'react';
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, isAbortError } from '../lib/http_error';
+import { errorMessage, HttpError, isAbortError } from '../lib/http_error';
 
 export interface AsyncState<T> {
   loading: boolean;
   error?: string;
+  /** The HTTP status of the failure, when the server answered (400: the request was refused). */
+  errorStatus?: number;
+  /** The last data loaded, kept through a later failure so a refused query leaves it on screen. */
   data?: T;
   reload(): void;
 }
@@ -15,9 +18,7 @@ export function useAsync<T>(
   load: (signal: AbortSignal) => Promise<T>,
   deps: DependencyList
 ): AsyncState<T> {
-  const [state, setState] = useState<{ loading: boolean; error?: string; data?: T }>({
-    loading: true,
-  });
+  const [state, setState] = useState<Omit<AsyncState<T>, 'reload'>>({ loading: true });
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
@@ -31,7 +32,12 @@ export function useAsync<T>(
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbortError(error)) return;
-        setState({ loading: false, error: errorMessage(error) });
+        setState((previous) => ({
+          loading: false,
+          error: errorMessage(error),
+          errorStatus: error instanceof HttpError ? error.status : undefined,
+          data: previous.data,
+        }));
       }
     );
     return () => controller.abort();

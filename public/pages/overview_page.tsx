@@ -1,12 +1,14 @@
 // Overview: one tab per source with KPI tiles and the panels the server computes for it.
-import React from 'react';
-import { EuiFlexGrid, EuiFlexItem, EuiSpacer, EuiTab, EuiTabs } from '@elastic/eui';
+import React, { useEffect } from 'react';
+import { EuiEmptyPrompt, EuiFlexGrid, EuiFlexItem, EuiSpacer, EuiTab, EuiTabs } from '@elastic/eui';
 import type { SourceId } from '../../common/constants';
 import { INTERNAL_API_BASE, SOURCE_IDS } from '../../common/constants';
 import type { OverviewResponse } from '../../common/api_types';
+import type { WithQueryWarnings } from '../../common/query_warnings';
 import { ALL_SOURCES } from '../../common/sources';
 import { DashboardLinks } from '../components/dashboard_links';
 import { EmptyNoDataPrompt } from '../components/empty_no_data_prompt';
+import { EmptyNoResultsPrompt } from '../components/empty_no_results_prompt';
 import { EmptySetupPrompt } from '../components/empty_setup_prompt';
 import { ErrorCallout } from '../components/error_callout';
 import { KpiTiles } from '../components/kpi_tiles';
@@ -18,14 +20,15 @@ import { useRoute } from '../context/route_context';
 import { useServices } from '../context/services_context';
 import { useAsync } from '../hooks/use_async';
 import { useSetupStatus } from '../hooks/use_setup_status';
+import { COUNT_NOUNS } from '../lib/column_labels';
 import { SOURCE_TAB_LABELS } from '../lib/source_titles';
 
 function SourceOverview({ source }: { source: SourceId }) {
   const { http } = useServices();
-  const { range, kql, refreshKey } = useQueryState();
+  const { range, kql, refreshKey, setKql, reportOutcome } = useQueryState();
   const overview = useAsync(
     (signal) =>
-      http.post<OverviewResponse>(
+      http.post<OverviewResponse & WithQueryWarnings>(
         `${INTERNAL_API_BASE}/overview/${source}`,
         { from: range.from, to: range.to, ...(kql ? { kql } : {}) },
         { signal }
@@ -33,8 +36,16 @@ function SourceOverview({ source }: { source: SourceId }) {
     [http, source, range.from, range.to, kql, refreshKey]
   );
   const data = overview.data?.source === source ? overview.data : undefined;
+  // A 400 is the query's fault (a value its field cannot hold): the query bar says so and the
+  // last results stay; anything else (Elasticsearch down, no privilege) is this page's error.
+  const refused = overview.errorStatus === 400 ? overview.error : undefined;
+  useEffect(() => {
+    if (overview.loading) return;
+    reportOutcome(refused ? { error: refused } : { warnings: overview.data?.warnings ?? [] });
+  }, [overview.loading, refused, overview.data, reportOutcome]);
+  useEffect(() => () => reportOutcome({}), [reportOutcome]);
 
-  if (overview.error) {
+  if (overview.error && !refused) {
     return (
       <ErrorCallout
         title={`Could not load the ${ALL_SOURCES[source].title} overview`}
@@ -43,12 +54,30 @@ function SourceOverview({ source }: { source: SourceId }) {
       />
     );
   }
+  if (!data && refused) {
+    return (
+      <EuiEmptyPrompt
+        data-test-subj="overview-query-refused"
+        iconType="search"
+        title={<h2>Fix the query to see {COUNT_NOUNS[source].toLowerCase()}</h2>}
+        body={<p>The reason is under the query bar.</p>}
+      />
+    );
+  }
   if (!data) return <LoadingPanel label={`Loading ${ALL_SOURCES[source].title}…`} />;
-  if (data.total === 0 && !overview.loading) {
-    return <EmptyNoDataPrompt sourceTitle={ALL_SOURCES[source].title} />;
+  if (data.total === 0 && !overview.loading && !refused) {
+    return kql ? (
+      <EmptyNoResultsPrompt
+        noun={COUNT_NOUNS[source].toLowerCase()}
+        kql={kql}
+        onClear={() => setKql('')}
+      />
+    ) : (
+      <EmptyNoDataPrompt sourceTitle={ALL_SOURCES[source].title} />
+    );
   }
   return (
-    <div aria-busy={overview.loading}>
+    <div aria-busy={overview.loading} data-stale={refused ? 'true' : undefined}>
       <KpiTiles source={source} kpis={data.kpis} loading={overview.loading} />
       <EuiSpacer size="m" />
       <EuiFlexGrid columns={2} gutterSize="m">

@@ -7,7 +7,7 @@ import { EuiProvider } from '@elastic/eui';
 import { QueryStateProvider } from '../context/query_state_context';
 import { RouteProvider } from '../context/route_context';
 import { ServicesProvider } from '../context/services_context';
-import type { AppHistory, AppServices } from '../services';
+import type { AppHistory, AppLocation, AppServices } from '../services';
 
 export interface FakeServices extends AppServices {
   http: { get: jest.Mock; post: jest.Mock; delete: jest.Mock };
@@ -29,17 +29,45 @@ export function fakeServices(overrides: Partial<AppServices> = {}): FakeServices
   } as FakeServices;
 }
 
-export function memoryHistory(pathname = '/overview'): AppHistory & { pushed: string[] } {
-  const listeners = new Set<(location: { pathname: string }) => void>();
+/**
+ * An in-memory AppHistory with history v4's semantics for what the app uses (Kibana's
+ * ScopedHistory wraps a history v4 object, src/core/packages/application/browser-internal/src/
+ * scoped_history.ts): `push`/`replace` take a path with an optional `?search`, and notify the
+ * listeners with the new location. `entries` is the stack, `pushed` what push() was given.
+ */
+export function memoryHistory(
+  path = '/overview'
+): AppHistory & { pushed: string[]; entries: AppLocation[]; back(): void } {
+  const listeners = new Set<(location: AppLocation) => void>();
+  const parse = (to: string): AppLocation => {
+    const at = to.indexOf('?');
+    return at === -1
+      ? { pathname: to, search: '' }
+      : { pathname: to.slice(0, at), search: to.slice(at) };
+  };
+  const notify = () => listeners.forEach((listener) => listener(history.location));
   const history = {
-    location: { pathname },
+    location: parse(path),
     pushed: [] as string[],
-    push(path: string) {
-      history.location = { pathname: path };
-      history.pushed.push(path);
-      listeners.forEach((listener) => listener({ pathname: path }));
+    entries: [parse(path)],
+    push(to: string) {
+      history.location = parse(to);
+      history.entries.push(history.location);
+      history.pushed.push(to);
+      notify();
     },
-    listen(listener: (location: { pathname: string }) => void) {
+    replace(to: string) {
+      history.location = parse(to);
+      history.entries[history.entries.length - 1] = history.location;
+      notify();
+    },
+    back() {
+      if (history.entries.length < 2) return;
+      history.entries.pop();
+      history.location = history.entries[history.entries.length - 1];
+      notify();
+    },
+    listen(listener: (location: AppLocation) => void) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
