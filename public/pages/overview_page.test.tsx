@@ -8,6 +8,7 @@ import {
   memoryHistory,
   renderWithServices,
 } from '../test_helpers/render_with_services';
+import { STANDALONE_NOTE_KEY } from '../components/dashboard_links';
 import { OverviewPage } from './overview_page';
 
 function status(state: StatusResponse['state']): StatusResponse {
@@ -108,7 +109,7 @@ describe('OverviewPage', () => {
     );
   });
 
-  it('links the source to its installed dashboards where there is a Kibana, and not otherwise', async () => {
+  it('links the source to its installed dashboards where there is a Kibana; without one, says so once', async () => {
     const services = fakeServices({
       navigation: {
         discoverUrl: () => undefined,
@@ -133,6 +134,12 @@ describe('OverviewPage', () => {
     const { container } = renderWithServices(<OverviewPage />, standalone);
     await within(container).findByTestId('kpi-vpcflow-flows');
     expect(within(container).queryByTestId('dashboard-link-netobs-vpc-traffic')).toBeNull();
+    const note = within(container).getByTestId('standalone-note');
+    expect(note).toHaveTextContent('not available here');
+    await userEvent.click(within(note).getByRole('button', { name: /dismiss/i }));
+    expect(within(container).queryByTestId('standalone-note')).toBeNull();
+    expect(window.localStorage.getItem(STANDALONE_NOTE_KEY)).toBe('true');
+    window.localStorage.removeItem(STANDALONE_NOTE_KEY);
   });
 
   it('says when the cluster cannot run the pipelines at all, instead of asking to reinstall', async () => {
