@@ -55,6 +55,9 @@ export interface Panel {
   percentiles?: Percentiles[];
   /** Field whose sum `value` holds, when not a count. */
   valueField?: string;
+  /** Timeseries: the searched range (epoch ms, resolved on the server) and the bucket size. */
+  fromMs?: number;
+  toMs?: number;
   intervalMs?: number;
 }
 
@@ -63,6 +66,11 @@ export interface OverviewResponse {
   total: number;
   kpis: Kpi[];
   panels: Panel[];
+  /** The range searched, resolved from the request's date math (epoch ms). */
+  fromMs?: number;
+  toMs?: number;
+  /** The date histograms' bucket size. */
+  intervalMs?: number;
 }
 
 export interface FreshnessEntry {

@@ -66,6 +66,10 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
         title={panel.title}
         points={panel.points ?? []}
         formatValue={formatValue}
+        valueField={panel.valueField}
+        fromMs={panel.fromMs}
+        toMs={panel.toMs}
+        intervalMs={panel.intervalMs}
         onSelect={(point) =>
           select({ key: panel.field ? point.series : undefined, time: point.time })
         }
@@ -87,6 +91,7 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
         title={panel.title}
         buckets={panel.buckets ?? []}
         useValue={Boolean(panel.valueField)}
+        valueField={panel.valueField}
         formatValue={formatValue}
         onSelect={(bucket) => select({ key: bucket.key })}
       />

@@ -16,6 +16,9 @@ import { useEuiTheme } from '@elastic/eui';
 import moment from 'moment';
 import type { SeriesPoint } from '../../common/api_types';
 import { useChartsBaseTheme } from '../hooks/use_charts_base_theme';
+import { chartDebugState } from '../lib/chart_debug';
+import { stackedMax, timeDomain, VALUE_TICKS, valueAxisFormat } from '../lib/chart_axes';
+import { formatMetric, metricKind } from '../lib/format';
 import { seriesColor } from '../lib/series_colors';
 
 const formatTooltipTime = (time: number) => moment(time).format('YYYY-MM-DD HH:mm');
@@ -23,7 +26,14 @@ const formatTooltipTime = (time: number) => moment(time).format('YYYY-MM-DD HH:m
 export interface TimeseriesChartProps {
   points: SeriesPoint[];
   title: string;
-  formatValue(value: number): string;
+  /** The summed field when the values are not counts: `*bytes` fields get a byte axis. */
+  valueField?: string;
+  /** Tooltip values; by default the value field's format (bytes or a number). */
+  formatValue?(value: number): string;
+  /** The range the server searched and its bucket size: the x axis spans all of it. */
+  fromMs?: number;
+  toMs?: number;
+  intervalMs?: number;
   onSelect?(point: SeriesPoint): void;
   height?: number;
 }
@@ -31,14 +41,24 @@ export interface TimeseriesChartProps {
 export function TimeseriesChart({
   points,
   title,
-  formatValue,
+  valueField,
+  formatValue = (value) => formatMetric(value, valueField),
+  fromMs,
+  toMs,
+  intervalMs,
   onSelect,
   height = 220,
 }: TimeseriesChartProps) {
   const baseTheme = useChartsBaseTheme();
   const { euiTheme } = useEuiTheme();
   const times = points.map((p) => p.time);
-  const formatTime = niceTimeFormatter([Math.min(...times), Math.max(...times)]);
+  const domain =
+    fromMs !== undefined && toMs !== undefined && intervalMs
+      ? timeDomain(fromMs, toMs, intervalMs)
+      : undefined;
+  const formatTime = niceTimeFormatter(
+    domain ? [domain.min, domain.max] : [Math.min(...times), Math.max(...times)]
+  );
   // Many series (status codes) get the legend on the right, where it scrolls instead of being
   // clipped under the bars.
   const seriesCount = new Set(points.map((p) => p.series)).size;
@@ -49,6 +69,8 @@ export function TimeseriesChart({
         baseTheme={baseTheme}
         showLegend
         legendPosition={seriesCount > 3 ? Position.Right : Position.Bottom}
+        xDomain={domain}
+        debugState={chartDebugState()}
         onElementClick={(elements) => {
           const [geometry] = elements[0] as XYChartElementEvent;
           if (onSelect && geometry?.datum) onSelect(geometry.datum as SeriesPoint);
@@ -57,13 +79,24 @@ export function TimeseriesChart({
       {/* The bucket's date and time in the tooltip, whatever the axis shows. */}
       <Tooltip headerFormatter={({ value }) => formatTooltipTime(Number(value))} />
       <Axis id="time" position={Position.Bottom} tickFormat={formatTime} />
-      <Axis id="value" position={Position.Left} tickFormat={formatValue} ticks={4} />
+      {/* Whole counts and whole bytes: no 0.5 ticks. */}
+      <Axis
+        id="value"
+        position={Position.Left}
+        tickFormat={valueAxisFormat(metricKind(valueField), stackedMax(points))}
+        ticks={VALUE_TICKS}
+        maximumFractionDigits={0}
+      />
       <BarSeries
         id={title}
         name={(series) => String(series.splitAccessors.get('series') ?? title)}
         data={points}
         xScaleType={ScaleType.Time}
         yScaleType={ScaleType.Linear}
+        // The stack's top is the domain's niced top, which is also the last tick: the highest
+        // bar ends on a gridline instead of rising past the top label.
+        yNice
+        enableHistogramMode
         xAccessor="time"
         yAccessors={['value']}
         splitSeriesAccessors={['series']}

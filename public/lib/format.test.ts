@@ -1,20 +1,40 @@
 import {
+  byteUnit,
+  bytesIn,
   formatBytes,
   formatKpi,
   formatMetric,
   formatNumber,
   formatRate,
   formatPercent,
+  metricKind,
   relativeTime,
 } from './format';
 
 describe('format', () => {
-  it('formats bytes in binary multiples', () => {
+  it('formats bytes in decimal multiples, as Kibana does', () => {
     expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(1536)).toBe('1.5 KB');
-    expect(formatBytes(5 * 1024 ** 3)).toBe('5.0 GB');
-    expect(formatBytes(200 * 1024 ** 2)).toBe('200 MB');
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(1500)).toBe('1.5 KB');
+    expect(formatBytes(1024)).toBe('1.0 KB');
+    expect(formatBytes(5e9)).toBe('5.0 GB');
+    expect(formatBytes(200e6)).toBe('200 MB');
+    expect(formatBytes(-4_800_000)).toBe('-4.8 MB');
     expect(formatBytes(Number.NaN)).toBe('—');
+  });
+
+  it('writes bytes in a given unit', () => {
+    const mb = bytesIn(byteUnit(9_500_000));
+    expect([0, 97_700, 4_800_000, 12_345_678].map(mb)).toEqual([
+      '0 MB',
+      '0.1 MB',
+      '4.8 MB',
+      '12.35 MB',
+    ]);
+    expect(byteUnit(999).label).toBe('B');
+    expect(byteUnit(1000).label).toBe('KB');
+    expect(byteUnit(3e15).label).toBe('PB');
+    expect(byteUnit(3e18).label).toBe('PB');
   });
 
   it('formats numbers and percentages', () => {
@@ -30,10 +50,15 @@ describe('format', () => {
   });
 
   it('formats KPIs and metrics by unit', () => {
-    expect(formatKpi({ value: 2048, unit: 'bytes' })).toBe('2.0 KB');
+    expect(formatKpi({ value: 2000, unit: 'bytes' })).toBe('2.0 KB');
     expect(formatKpi({ value: 42, unit: 'count' })).toBe('42');
-    expect(formatMetric(1024, 'network.bytes')).toBe('1.0 KB');
+    expect(formatMetric(1000, 'network.bytes')).toBe('1.0 KB');
     expect(formatMetric(1024, 'network.packets')).toBe('1,024');
+    expect([metricKind('network.bytes'), metricKind('network.packets'), metricKind()]).toEqual([
+      'bytes',
+      'count',
+      'count',
+    ]);
   });
 
   it('says how long ago an event was', () => {

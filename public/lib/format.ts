@@ -1,19 +1,48 @@
 // Number, byte and time formatting for tiles, tables and tooltips, kept pure so tests pin it.
 import type { Kpi } from '../../common/api_types';
 
-const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+/**
+ * Bytes are shown in decimal multiples everywhere in the app (tiles, tables, tooltips, axes):
+ * 1 KB = 1,000 B, as Kibana's default bytes format (numeral's `0,0.[0]b`) shows them, so the
+ * numbers read the same here as in Discover and Lens.
+ */
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+const BYTE_BASE = 1000;
 
-/** 1536 → "1.5 KB". Binary multiples, as Kibana's default bytes format uses. */
+export interface ByteUnit {
+  label: (typeof BYTE_UNITS)[number];
+  size: number;
+}
+
+/** The largest unit `bytes` is at least one of: 999 → B, 1,000 → KB, 4.8e6 → MB. */
+export function byteUnit(bytes: number): ByteUnit {
+  let index = 0;
+  let size = 1;
+  while (Math.abs(bytes) >= size * BYTE_BASE && index < BYTE_UNITS.length - 1) {
+    size *= BYTE_BASE;
+    index += 1;
+  }
+  return { label: BYTE_UNITS[index], size };
+}
+
+/** 1500 → "1.5 KB"; one decimal below 100 of a unit, none above. */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return '—';
-  let value = Math.abs(bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${bytes < 0 ? '-' : ''}${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
+  const unit = byteUnit(bytes);
+  const value = Math.abs(bytes) / unit.size;
+  const digits = unit.size === 1 || value >= 100 ? 0 : 1;
+  return `${bytes < 0 ? '-' : ''}${value.toFixed(digits)} ${unit.label}`;
+}
+
+/**
+ * A formatter that writes every value in one unit, `unit`: an axis's ticks read 0 MB, 2 MB,
+ * 4 MB rather than 0 B, 1.9 MB, 3.8 MB. Thousands separators, at most two decimals.
+ */
+export function bytesIn(unit: ByteUnit): (bytes: number) => string {
+  return (bytes) =>
+    Number.isFinite(bytes)
+      ? `${(bytes / unit.size).toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit.label}`
+      : '—';
 }
 
 /** 1234567 → "1,234,567"; fractions keep at most two digits. */
@@ -47,9 +76,14 @@ export function formatKpi(kpi: Pick<Kpi, 'value' | 'unit'>): string {
   }
 }
 
+/** What a panel's values are: bytes when the summed field is a byte count, else a count. */
+export function metricKind(valueField?: string): 'bytes' | 'count' {
+  return valueField && /bytes$/.test(valueField) ? 'bytes' : 'count';
+}
+
 /** A metric value from a panel: bytes when the summed field is a byte count. */
 export function formatMetric(value: number, valueField?: string): string {
-  return valueField && /bytes$/.test(valueField) ? formatBytes(value) : formatNumber(value);
+  return metricKind(valueField) === 'bytes' ? formatBytes(value) : formatNumber(value);
 }
 
 /** "3 minutes ago", "in 2 hours", "never": how stale a source is, at a glance. */

@@ -14,6 +14,7 @@ import { startBridge } from '../../dev/ingest_bridge/bridge';
 import { FAILING_TARGET, generateSample, SCANNER_IP } from '../../dev/sample/generate';
 import { launchBrowser } from '../support/browser';
 import { ingestEngine, installPipelines } from '../support/ingest_engine';
+import { chartSections } from './sections/charts';
 import type { BrowserContext } from './sections/context';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -195,3 +196,4 @@ test('the KQL bar filters the charts', async () => {
 
 // Each area's browser tests, against the cluster set up above (sample shipped, assets
 // installed). They run in this order, after the tests above.
+chartSections(ctx);

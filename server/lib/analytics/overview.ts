@@ -172,6 +172,8 @@ export async function overview(
         ...base,
         field: panel.split,
         valueField: panel.sum,
+        fromMs: scope.fromMs,
+        toMs: scope.toMs,
         intervalMs: scope.intervalMs,
         points: toPoints(result?.over_time as AggResult, panel),
       };
@@ -191,5 +193,6 @@ export async function overview(
       buckets: toBuckets(result?.by as AggResult),
     };
   });
-  return { source, total, kpis, panels };
+  const { fromMs, toMs, intervalMs } = scope;
+  return { source, total, kpis, panels, fromMs, toMs, intervalMs };
 }

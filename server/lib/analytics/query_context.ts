@@ -51,16 +51,33 @@ export function checkKqlLimits(kql: string): void {
 export interface SearchScope {
   index: string;
   filter: Record<string, unknown>[];
-  /** Bucket size for date histograms, chosen for ~60-120 buckets. */
+  /** The searched range, resolved to epoch milliseconds (what the charts' x axes span). */
+  fromMs: number;
+  toMs: number;
+  /** Bucket size for date histograms: see chooseInterval. */
   intervalMs: number;
 }
 
-const NICE_INTERVALS_MS = [1, 5, 10, 30, 60, 180, 360, 720, 1440].map(
-  (minutes) => minutes * 60_000
+const MINUTE = 60_000;
+const WEEK = 10080 * MINUTE;
+/** Bucket sizes a person reads at a glance, smallest first. */
+const NICE_INTERVALS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880].map(
+  (minutes) => minutes * MINUTE
 );
+/** The most buckets a date histogram gets (Kibana's histogram:maxBars is 100). */
+export const MAX_BUCKETS = 120;
 
+/**
+ * The smallest nice interval giving at most MAX_BUCKETS buckets over `spanMs`: 15 m → 1 m (15),
+ * 1 h → 1 m (60), 4 h → 2 m (120), 24 h → 15 m (96), 7 d → 2 h (84), 30 d → 6 h (120). Nice
+ * intervals up to two days are at most ×2.5 apart, so a range from an hour to 240 days gets 48
+ * to 120 buckets, near Kibana's auto interval (histogram:barTarget 50); longer ranges get weeks.
+ * Never below a minute: flow logs aggregate over windows of a minute or more, and finer buckets
+ * would show a comb of empty bars between them.
+ */
 export function chooseInterval(spanMs: number): number {
-  return NICE_INTERVALS_MS.find((interval) => spanMs / interval <= 120) ?? 86_400_000;
+  const fits = (interval: number) => Math.ceil(spanMs / interval) <= MAX_BUCKETS;
+  return NICE_INTERVALS_MS.find(fits) ?? Math.ceil(spanMs / MAX_BUCKETS / WEEK) * WEEK;
 }
 
 export function searchScope(
@@ -78,7 +95,13 @@ export function searchScope(
     filter.push(language.kqlToDsl(request.kql));
   }
   const index = source === 'all' ? `logs-netobs.*-${namespace}` : dataStreamName(source, namespace);
-  return { index, filter, intervalMs: chooseInterval(Math.max(60_000, toMs - fromMs)) };
+  return {
+    index,
+    filter,
+    fromMs,
+    toMs,
+    intervalMs: chooseInterval(Math.max(MINUTE, toMs - fromMs)),
+  };
 }
 
 export type SearchClient = Pick<Client, 'search' | 'count' | 'transport'>;
