@@ -6,7 +6,7 @@ import type { Bucket } from '../../common/api_types';
 import { fieldLabel } from '../lib/column_labels';
 import { formatMetric, formatNumber } from '../lib/format';
 import type { DiscoverTarget } from '../services';
-import { DiscoverLink } from './discover_link';
+import { rowActionsColumn } from './row_actions';
 
 export interface BucketsTableProps {
   buckets: Bucket[];
@@ -15,6 +15,8 @@ export interface BucketsTableProps {
   countLabel: string;
   valueField?: string;
   targetFor(bucket: Bucket): DiscoverTarget;
+  /** Filters the page to the row (drill-down); without it the row only opens or copies. */
+  onFilter?(bucket: Bucket): void;
   caption: string;
 }
 
@@ -24,6 +26,7 @@ export function BucketsTable({
   countLabel,
   valueField,
   targetFor,
+  onFilter,
   caption,
 }: BucketsTableProps) {
   const columns: Array<EuiBasicTableColumn<Bucket>> = [
@@ -46,10 +49,7 @@ export function BucketsTable({
           },
         ]
       : []),
-    {
-      name: 'Discover',
-      render: (bucket: Bucket) => <DiscoverLink target={targetFor(bucket)} />,
-    },
+    rowActionsColumn(targetFor, onFilter),
   ];
   return (
     <EuiBasicTable

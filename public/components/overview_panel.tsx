@@ -1,5 +1,7 @@
-// One overview panel: picks the chart or table for its kind and turns a click on any element
-// into a Discover target (the panel's filter, the element's key, the bar's time bucket).
+// One overview panel: picks the chart or table for its kind. A click on any element (a bar, a
+// slice, a table row's filter button) drills down as a Lens chart on a dashboard does: the page
+// is filtered to it (its key joins the query bar's KQL; a time bar narrows the time range), and
+// the panel offers the whole query behind the element in Discover (or its KQL to copy).
 import React, { useState } from 'react';
 import {
   EuiButtonEmpty,
@@ -13,9 +15,9 @@ import {
 import type { SourceId } from '../../common/constants';
 import type { Panel } from '../../common/api_types';
 import type { PanelElement, TimeRangeStrings } from '../lib/discover_links';
-import { panelElementTarget } from '../lib/discover_links';
+import { narrowKql, panelElementFilter, panelElementTarget } from '../lib/discover_links';
+import { useQueryState } from '../context/query_state_context';
 import { formatMetric } from '../lib/format';
-import { useServices } from '../context/services_context';
 import type { DiscoverTarget } from '../services';
 import { COUNT_NOUNS, fieldLabel } from '../lib/column_labels';
 import { BucketsTable } from './buckets_table';
@@ -38,16 +40,16 @@ function hasData(panel: Panel): boolean {
 }
 
 export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelProps) {
-  const { navigation } = useServices();
+  const { kql, setKql, setRange } = useQueryState();
   const [selected, setSelected] = useState<DiscoverTarget | undefined>();
   const [asTable, setAsTable] = useState(false);
   const targetFor = (element: PanelElement) =>
     panelElementTarget(source, panel, element, range, userKql);
   const select = (element: PanelElement) => {
-    const target = targetFor(element);
-    setSelected(target);
-    // With a Kibana, a click goes straight to Discover, as in Lens; without one the KQL shows.
-    if (navigation.discoverUrl(target)) navigation.openDiscover(target);
+    setSelected(targetFor(element));
+    const filter = panelElementFilter(panel, element);
+    if (filter.range) setRange(filter.range);
+    if (filter.kql) setKql(narrowKql(kql, filter.kql));
   };
   const formatValue = (value: number) => formatMetric(value, panel.valueField);
   const keyLabel = fieldLabel(panel.field);
@@ -83,6 +85,7 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
         keyLabel={keyLabel}
         countLabel={countLabel}
         targetFor={(row) => targetFor({ key: row.key })}
+        onFilter={(row) => select({ key: row.key })}
       />
     );
   } else if (panel.kind === 'bar' && !asTable) {
@@ -105,6 +108,7 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
         countLabel={countLabel}
         valueField={panel.valueField}
         targetFor={(bucket) => targetFor({ key: bucket.key })}
+        onFilter={(bucket) => select({ key: bucket.key })}
       />
     );
   }
@@ -138,8 +142,8 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
         <>
           <EuiSpacer size="s" />
           <EuiText size="xs" data-test-subj={`panel-selection-${panel.id}`}>
-            <strong>Selected: </strong>
-            <DiscoverLink target={selected} />
+            <strong>Filtered to this selection. </strong>
+            <DiscoverLink target={selected} label="Open it in Discover" />
           </EuiText>
         </>
       )}

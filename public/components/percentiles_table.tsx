@@ -5,7 +5,7 @@ import type { EuiBasicTableColumn } from '@elastic/eui';
 import type { Percentiles } from '../../common/api_types';
 import { formatNumber } from '../lib/format';
 import type { DiscoverTarget } from '../services';
-import { DiscoverLink } from './discover_link';
+import { rowActionsColumn } from './row_actions';
 
 const formatPercentile = (value: number | null) => (value === null ? '—' : formatNumber(value));
 
@@ -14,12 +14,14 @@ export function PercentilesTable({
   keyLabel,
   countLabel,
   targetFor,
+  onFilter,
   caption,
 }: {
   rows: Percentiles[];
   keyLabel: string;
   countLabel: string;
   targetFor(row: Percentiles): DiscoverTarget;
+  onFilter?(row: Percentiles): void;
   caption: string;
 }) {
   const columns: Array<EuiBasicTableColumn<Percentiles>> = [
@@ -28,10 +30,7 @@ export function PercentilesTable({
     { field: 'p50', name: 'p50', align: 'right', render: formatPercentile },
     { field: 'p95', name: 'p95', align: 'right', render: formatPercentile },
     { field: 'p99', name: 'p99', align: 'right', render: formatPercentile },
-    {
-      name: 'Discover',
-      render: (row: Percentiles) => <DiscoverLink target={targetFor(row)} />,
-    },
+    rowActionsColumn(targetFor, onFilter),
   ];
   return (
     <EuiBasicTable

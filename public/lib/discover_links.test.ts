@@ -4,6 +4,8 @@ import {
   bucketRange,
   fieldClause,
   intervalToMs,
+  narrowKql,
+  panelElementFilter,
   panelElementTarget,
   queryTarget,
 } from './discover_links';
@@ -122,5 +124,37 @@ describe('intervalToMs', () => {
 describe('queryTarget', () => {
   it('combines the query bar with the rendered query', () => {
     expect(queryTarget('all', 'a: 1 or b: 2', RANGE, 'c: 3').kql).toBe('c: 3 and (a: 1 or b: 2)');
+  });
+});
+
+describe('drill-down', () => {
+  it("filters the page to the element's key, without the panel's own filter", () => {
+    const panel = { kind: 'bar' as const, field: 'source.ip', intervalMs: undefined };
+    expect(panelElementFilter(panel, { key: '203.0.113.66' })).toEqual({
+      kql: 'source.ip: "203.0.113.66"',
+    });
+  });
+
+  it("narrows a time-series click to the bucket's span, and its series where split", () => {
+    const t = Date.UTC(2026, 10, 30, 10, 0);
+    expect(
+      panelElementFilter(
+        { kind: 'timeseries', field: 'http.response.status_code', intervalMs: 60_000 },
+        { key: '502', time: t }
+      )
+    ).toEqual({
+      kql: 'http.response.status_code: "502"',
+      range: { from: '2026-11-30T10:00:00.000Z', to: '2026-11-30T10:01:00.000Z' },
+    });
+    expect(
+      panelElementFilter({ kind: 'timeseries', field: undefined, intervalMs: 60_000 }, { time: t })
+    ).toEqual({ range: { from: '2026-11-30T10:00:00.000Z', to: '2026-11-30T10:01:00.000Z' } });
+  });
+
+  it('adds a clause once', () => {
+    expect(narrowKql('', 'a: "1"')).toBe('a: "1"');
+    expect(narrowKql('b: 2 or c: 3', 'a: "1"')).toBe('(b: 2 or c: 3) and a: "1"');
+    expect(narrowKql('b: 2 and a: "1"', 'a: "1"')).toBe('b: 2 and a: "1"');
+    expect(narrowKql('b: 2', undefined)).toBe('b: 2');
   });
 });

@@ -57,6 +57,35 @@ export function panelElementTarget(
   return { dataset: source, kql: andKql(userKql, panel.baseKql, keyClause), ...time };
 }
 
+/** How a click on a panel element narrows the page: a clause for the query bar, a time range. */
+export interface PageFilter {
+  kql?: string;
+  range?: TimeRangeStrings;
+}
+
+/**
+ * The drill-down of one panel element, as a click on a Lens chart filters a dashboard: the
+ * element's key on the panel's field (not the panel's own filter, which belongs to the panel),
+ * and for a time-series bar that bucket's time span.
+ */
+export function panelElementFilter(
+  panel: Pick<Panel, 'field' | 'intervalMs' | 'kind'>,
+  element: PanelElement
+): PageFilter {
+  const filter: PageFilter = {};
+  if (panel.field && element.key !== undefined) filter.kql = fieldClause(panel.field, element.key);
+  if (panel.kind === 'timeseries' && element.time !== undefined && panel.intervalMs)
+    filter.range = bucketRange(element.time, panel.intervalMs);
+  return filter;
+}
+
+/** The query bar's KQL narrowed by a clause, unless the KQL already says exactly that. */
+export function narrowKql(kql: string, clause: string | undefined): string {
+  if (!clause) return kql;
+  const existing = kql.split(/\s+and\s+/i).map((part) => part.trim());
+  return existing.includes(clause) ? kql : andKql(kql, clause);
+}
+
 /**
  * The first-level key of a query breakdown row. The API joins a second-level breakdown onto the
  * key (`10.0.3.7 → 22, 3389`); only the part before the arrow is a value of the field.

@@ -35,6 +35,17 @@ describe('URL state', () => {
     expect(readUrlState('?_g=(time:(from:1,to:2))')).toEqual({});
   });
 
+  test("never holds '//', which Kibana's ScopedHistory would collapse", () => {
+    const search = writeUrlState('', {
+      range: { from: 'now-1h', to: 'now' },
+      kql: 'url.original: "http://example.com//a" and source.ip: 10.0.0.0/8',
+    });
+    expect(search).not.toContain('//');
+    expect(readUrlState(search).kql).toBe(
+      'url.original: "http://example.com//a" and source.ip: 10.0.0.0/8'
+    );
+  });
+
   test('any KQL and range survive the round trip', () => {
     fc.assert(
       fc.property(

@@ -47,13 +47,21 @@ export function readUrlState(search: string): UrlQueryState {
   return state;
 }
 
+/**
+ * rison's URI quoting keeps `/` readable, but Kibana's ScopedHistory collapses every `//` in a
+ * path it is given, search part included (prependBasePathToString in scoped_history.ts): a
+ * `http://` inside the KQL would lose a slash. So `/` is escaped here.
+ */
+const encodeState = (value: Parameters<typeof rison.encode_uri>[0]) =>
+  rison.encode_uri(value).replace(/\//g, '%2F');
+
 /** The search part carrying `state`, keeping any other parameter the URL had. */
 export function writeUrlState(search: string, state: Required<UrlQueryState>): string {
   const others = new URLSearchParams(search);
   others.delete(GLOBAL_STATE_KEY);
   others.delete(APP_STATE_KEY);
-  const g = rison.encode_uri({ time: { from: state.range.from, to: state.range.to } });
-  const a = rison.encode_uri({ query: { language: 'kuery', query: state.kql } });
+  const g = encodeState({ time: { from: state.range.from, to: state.range.to } });
+  const a = encodeState({ query: { language: 'kuery', query: state.kql } });
   const rest = others.toString();
   return `?${GLOBAL_STATE_KEY}=${g}&${APP_STATE_KEY}=${a}${rest ? `&${rest}` : ''}`;
 }

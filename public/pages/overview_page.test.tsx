@@ -68,7 +68,7 @@ describe('OverviewPage', () => {
     renderWithServices(<OverviewPage />, services, memoryHistory('/overview/vpcflow'));
 
     expect(await screen.findByTestId('kpi-vpcflow-flows')).toHaveAttribute('data-value', '120');
-    expect(screen.getByTestId('kpi-vpcflow-bytes')).toHaveTextContent('3.0 MB');
+    expect(screen.getByTestId('kpi-vpcflow-bytes')).toHaveTextContent('3.1 MB');
     expect(services.http.post).toHaveBeenCalledWith(
       `${INTERNAL_API_BASE}/overview/vpcflow`,
       { from: 'now-24h', to: 'now' },

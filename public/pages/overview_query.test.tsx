@@ -25,7 +25,16 @@ const OVERVIEW: OverviewResponse = {
   source: 'vpcflow',
   total: 120,
   kpis: [{ id: 'flows', label: 'Flows', value: 120, unit: 'count' }],
-  panels: [],
+  panels: [
+    {
+      id: 'top_rejected_ports',
+      title: 'Top rejected destination ports',
+      kind: 'table',
+      field: 'destination.port',
+      baseKql: 'event.action: "reject"',
+      buckets: [{ key: '22', count: 40 }],
+    },
+  ],
 };
 
 function setup(path = '/overview/vpcflow') {
@@ -141,6 +150,38 @@ describe('the overview under the query bar', () => {
         { from: 'now-4h', to: 'now', kql: 'destination.port: 22' },
         expect.anything()
       )
+    );
+  });
+
+  it('drills down: a row filters the page, and its action carries the whole query', async () => {
+    const { services, history } = setup();
+    await screen.findByTestId('kpi-vpcflow-flows');
+    await applyKql('source.ip: 10.0.0.0/8');
+    await userEvent.click(await screen.findByTestId('row-filter-22'));
+    await waitFor(() =>
+      expect(screen.getByTestId('kql-input')).toHaveValue(
+        'source.ip: 10.0.0.0/8 and destination.port: "22"'
+      )
+    );
+    expect(services.http.post).toHaveBeenLastCalledWith(
+      expect.stringContaining('/overview/vpcflow'),
+      { from: 'now-24h', to: 'now', kql: 'source.ip: 10.0.0.0/8 and destination.port: "22"' },
+      expect.anything()
+    );
+    expect(readUrlState(history.location.search).kql).toBe(
+      'source.ip: 10.0.0.0/8 and destination.port: "22"'
+    );
+    // The selection offers the whole query: the bar's KQL, the panel's filter and the key.
+    expect(
+      screen.getByTestId('panel-selection-top_rejected_ports').querySelector('[data-kql]')
+    ).toHaveAttribute(
+      'data-kql',
+      'source.ip: 10.0.0.0/8 and event.action: "reject" and destination.port: "22"'
+    );
+    // Filtering to the same row again adds nothing.
+    await userEvent.click(screen.getByTestId('row-filter-22'));
+    expect(screen.getByTestId('kql-input')).toHaveValue(
+      'source.ip: 10.0.0.0/8 and destination.port: "22"'
     );
   });
 
