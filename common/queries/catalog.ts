@@ -4,7 +4,16 @@
 import { isPrivateKql } from './private_ranges';
 import type { PrebuiltQuery } from './types';
 
-const IP_PARAM = { name: 'ip', label: 'IP address', kind: 'ip', example: '198.51.100.7' } as const;
+// Examples are the sample's own actors (dev/sample/generate.ts exports them; a test keeps the two
+// in step), so every parameterised query shows something on `npm start`'s data.
+/** The sample's port scanner (SCANNER_IP): rejected on ports 1-1024, probing the ALB for 404s. */
+const SAMPLE_SCANNER = '203.0.113.66';
+/** The ALB target that starts answering 502/503 (FAILING_TARGET), also swept by the scan. */
+const SAMPLE_FAILING_TARGET = '10.0.1.13';
+/** The bastion whose security group accepts SSH from the internet (EXPOSED_BASTION). */
+const SAMPLE_BASTION = '10.0.1.50';
+
+const IP_PARAM = { name: 'ip', label: 'IP address', kind: 'ip', example: SAMPLE_SCANNER } as const;
 
 export const QUERY_CATALOG: PrebuiltQuery[] = [
   // --- VPC traffic -------------------------------------------------------------------------
@@ -17,6 +26,7 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     kql: 'event.action: "accept"',
     fields: ['event.action', 'source.ip', 'network.bytes'],
     breakdown: { field: 'source.ip', sum: 'network.bytes' },
+    measure: { kind: 'distinct', field: 'source.ip', noun: 'source' },
   },
   {
     id: 'vpc-traffic-to-ip',
@@ -25,7 +35,7 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     group: 'VPC traffic',
     source: 'vpcflow',
     kql: 'destination.ip: {{ip}}',
-    params: [IP_PARAM],
+    params: [{ ...IP_PARAM, example: SAMPLE_BASTION }],
     fields: ['destination.ip'],
     breakdown: { field: 'source.ip' },
   },
@@ -37,8 +47,8 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     source: 'vpcflow',
     kql: '(source.ip: {{a}} and destination.ip: {{b}}) or (source.ip: {{b}} and destination.ip: {{a}})',
     params: [
-      { name: 'a', label: 'First address', kind: 'ip', example: '10.0.1.15' },
-      { name: 'b', label: 'Second address', kind: 'ip', example: '10.0.2.30' },
+      { name: 'a', label: 'First address', kind: 'ip', example: SAMPLE_SCANNER },
+      { name: 'b', label: 'Second address', kind: 'ip', example: SAMPLE_FAILING_TARGET },
     ],
     fields: ['source.ip', 'destination.ip', 'event.action'],
     breakdown: { field: 'event.action' },
@@ -86,6 +96,7 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     kql: 'aws.vpcflow.log_status: ("NODATA" or "SKIPDATA")',
     fields: ['aws.vpcflow.log_status', 'aws.vpcflow.interface_id'],
     breakdown: { field: 'aws.vpcflow.interface_id' },
+    measure: { kind: 'documents', noun: 'interval' },
   },
   // --- VPC security --------------------------------------------------------------------------
   {
@@ -108,6 +119,7 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     kql: 'event.action: "reject"',
     fields: ['event.action', 'source.ip', 'destination.port'],
     breakdown: { field: 'source.ip', then: 'destination.port' },
+    measure: { kind: 'distinct', field: 'source.ip', noun: 'sender' },
   },
   {
     id: 'vpc-source-blocked-on',
@@ -219,6 +231,7 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     kql: 'http.response.status_code >= 500',
     fields: ['http.response.status_code', 'destination.ip'],
     breakdown: { field: 'destination.ip', then: 'http.response.status_code' },
+    measure: { kind: 'distinct', field: 'destination.ip', noun: 'target' },
   },
   {
     id: 'alb-target-unreachable',
@@ -267,7 +280,7 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     group: 'Load balancers (ALB)',
     source: 'alb',
     kql: 'source.ip: {{ip}}',
-    params: [{ ...IP_PARAM, example: '203.0.113.200' }],
+    params: [IP_PARAM],
     fields: ['source.ip', 'url.path'],
     breakdown: { field: 'url.path' },
   },
@@ -362,6 +375,7 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     kql: 'aws.tgwflow.log_status: "OK"',
     fields: ['aws.tgwflow.tgw_attachment_id', 'network.bytes'],
     breakdown: { field: 'aws.tgwflow.tgw_attachment_id', sum: 'network.bytes' },
+    measure: { kind: 'distinct', field: 'aws.tgwflow.tgw_attachment_id', noun: 'attachment' },
   },
   // --- Data quality ----------------------------------------------------------------------------
   {

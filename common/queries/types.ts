@@ -1,6 +1,7 @@
 // The shape of a prebuilt KQL query: what it answers, the data it needs and, where a question
 // is about "top" or "over time", how the app should break the hits down.
 import type { SourceId } from '../constants';
+import type { QueryMeasure } from './measure';
 
 export type QueryGroup =
   | 'VPC traffic'
@@ -13,8 +14,12 @@ export type QueryGroup =
 export interface QueryParam {
   name: string;
   label: string;
+  /** What the value must be (checked by param_values.ts in the form and on the server). */
   kind: 'ip' | 'port' | 'text';
-  /** Used for the saved query in Kibana and as the app's initial value. */
+  /**
+   * Used for the saved query in Kibana and as the app's initial value: a value of the sample
+   * (dev/sample/generate.ts), so every query shows something on `npm start`'s data.
+   */
   example: string;
 }
 
@@ -42,4 +47,6 @@ export interface PrebuiltQuery {
   breakdown?: Breakdown;
   /** Histogram interval for "over time" questions, e.g. "30m". */
   histogram?: { interval: string; sum?: string };
+  /** What the card's number counts; matching documents with the source's noun when absent. */
+  measure?: QueryMeasure;
 }

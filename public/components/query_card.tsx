@@ -1,10 +1,12 @@
 // One prebuilt query: what it answers, the fields it needs, its KQL with parameters filled in,
-// a live hit count, and ways to take it elsewhere (Discover, clipboard).
+// a live count that says what it counts, and ways to take it elsewhere (Discover, clipboard).
+// The count is asked for only once the card is near the screen and its parameters are valid.
 import React, { useMemo, useState } from 'react';
 import {
   EuiAccordion,
   EuiBadge,
   EuiButtonEmpty,
+  EuiCallOut,
   EuiCodeBlock,
   EuiCopy,
   EuiFlexGroup,
@@ -15,17 +17,19 @@ import {
   EuiTitle,
 } from '@elastic/eui';
 import type { PrebuiltQuery } from '../../common/queries';
-import { renderQuery } from '../../common/queries';
+import { checkQueryParams, countHeadline, renderQuery } from '../../common/queries';
 import { useQueryState } from '../context/query_state_context';
 import { useDebouncedValue } from '../hooks/use_debounced_value';
 import { useQueryCount } from '../hooks/use_query_count';
+import { useVisibleOnce } from '../hooks/use_visible_once';
 import { queryTarget } from '../lib/discover_links';
 import { DiscoverLink } from './discover_link';
+import type { QueryCountDisplayProps } from './query_count_display';
 import { QueryCountDisplay } from './query_count_display';
 import { QueryParamsForm } from './query_params_form';
 import { QueryResults } from './query_results';
 
-/** Typing pauses this long before a count is requested. */
+/** Typing pauses this long before a value is checked and a count requested. */
 export const PARAM_DEBOUNCE_MS = 400;
 
 function initialValues(query: PrebuiltQuery): Record<string, string> {
@@ -37,7 +41,14 @@ function filledIn(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim()));
 }
 
-export function QueryCard({ query }: { query: PrebuiltQuery }) {
+export function QueryCard({
+  query,
+  holdCount = false,
+}: {
+  query: PrebuiltQuery;
+  /** Do not start counting yet (the page's search is being typed); a count started goes on. */
+  holdCount?: boolean;
+}) {
   const { range, kql: userKql } = useQueryState();
   const [values, setValues] = useState(() => initialValues(query));
   const debounced = useDebouncedValue(values, PARAM_DEBOUNCE_MS);
@@ -45,13 +56,32 @@ export function QueryCard({ query }: { query: PrebuiltQuery }) {
     () => (query.params ? filledIn(debounced) : undefined),
     [query.params, debounced]
   );
+  const problems = useMemo(() => checkQueryParams(query, params ?? {}), [query, params]);
+  const valid = Object.keys(problems).length === 0;
+  const [panelRef, seen] = useVisibleOnce<HTMLDivElement>();
+  const [started, setStarted] = useState(false);
+  // Derived during render (React's pattern for state that follows props): once started, a card
+  // keeps counting through later searches, as its count does not depend on them.
+  if (!started && seen && !holdCount) setStarted(true);
   const rendered = renderQuery(query, filledIn(values));
-  const count = useQueryCount(query.id, params);
+  const count = useQueryCount(query.id, params, started && valid);
   const [showResults, setShowResults] = useState(false);
   const hasResults = Boolean(query.breakdown || query.histogram);
 
+  let display: QueryCountDisplayProps;
+  if (!valid) display = { queryId: query.id, state: 'invalid' };
+  else if (count.error) display = { queryId: query.id, state: 'failed', error: count.error };
+  else if (count.data)
+    display = {
+      queryId: query.id,
+      state: 'counted',
+      headline: countHeadline(query, count.data),
+      updating: count.loading,
+    };
+  else display = { queryId: query.id, state: 'waiting' };
+
   return (
-    <EuiPanel hasBorder paddingSize="m" data-test-subj={`query-${query.id}`}>
+    <EuiPanel hasBorder paddingSize="m" panelRef={panelRef} data-test-subj={`query-${query.id}`}>
       <EuiFlexGroup justifyContent="spaceBetween" alignItems="flexStart" responsive={false}>
         <EuiFlexItem>
           <EuiTitle size="xs">
@@ -59,17 +89,26 @@ export function QueryCard({ query }: { query: PrebuiltQuery }) {
           </EuiTitle>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
-          <QueryCountDisplay
-            queryId={query.id}
-            count={count.data?.count}
-            loading={count.loading}
-            error={count.error}
-          />
+          <QueryCountDisplay {...display} />
         </EuiFlexItem>
       </EuiFlexGroup>
       <EuiText size="s">
         <p>{query.description}</p>
       </EuiText>
+      {valid && count.error && (
+        <>
+          <EuiSpacer size="s" />
+          <EuiCallOut
+            size="s"
+            color="danger"
+            iconType="warning"
+            title="The count failed"
+            data-test-subj={`query-count-error-${query.id}`}
+          >
+            <p>{count.error}</p>
+          </EuiCallOut>
+        </>
+      )}
       <EuiSpacer size="xs" />
       <EuiFlexGroup gutterSize="xs" wrap responsive={false} aria-label="Fields used">
         <EuiFlexItem grow={false}>
@@ -90,6 +129,7 @@ export function QueryCard({ query }: { query: PrebuiltQuery }) {
             queryId={query.id}
             params={query.params}
             values={values}
+            errors={problems}
             onChange={setValues}
           />
         </>
@@ -136,7 +176,7 @@ export function QueryCard({ query }: { query: PrebuiltQuery }) {
           data-test-subj={`query-results-${query.id}`}
         >
           {/* Rendered only when open: 30+ charts at once would slow the page for nothing. */}
-          {showResults && count.data && (
+          {showResults && valid && count.data && (
             <QueryResults query={query} result={count.data} range={range} userKql={userKql} />
           )}
         </EuiAccordion>

@@ -1,4 +1,8 @@
-// Queries: the prebuilt KQL catalog, searchable and grouped, each with a live hit count.
+// Queries: the prebuilt KQL catalog, searchable and grouped, each with a live count. The list
+// follows every keystroke, but cards a search brings in start counting only once typing pauses,
+// so a word typed letter by letter does not fire (and cancel) dozens of counts; a card the
+// search filters out unmounts, which aborts its request. Each card counts only once it comes
+// near the screen (query_card.tsx).
 import React, { useState } from 'react';
 import {
   EuiEmptyPrompt,
@@ -10,10 +14,17 @@ import {
 } from '@elastic/eui';
 import { QUERY_CATALOG } from '../../common/queries';
 import { QueryCard } from '../components/query_card';
+import { useDebouncedValue } from '../hooks/use_debounced_value';
 import { groupQueries, searchQueries } from '../lib/query_search';
+
+/** Typing in the search pauses this long before newly listed cards count. */
+export const SEARCH_DEBOUNCE_MS = 250;
 
 export function QueriesPage() {
   const [search, setSearch] = useState('');
+  // Counts edits rather than comparing text: "ssh" typed and deleted is still typing.
+  const [edits, setEdits] = useState(0);
+  const settled = useDebouncedValue(edits, SEARCH_DEBOUNCE_MS) === edits;
   const groups = groupQueries(searchQueries(QUERY_CATALOG, search));
   return (
     <>
@@ -22,7 +33,10 @@ export function QueriesPage() {
         placeholder="Search queries by title, field or KQL (e.g. ssh, 5xx, destination.port)"
         aria-label="Search prebuilt queries"
         value={search}
-        onChange={(event) => setSearch(event.target.value)}
+        onChange={(event) => {
+          setSearch(event.target.value);
+          setEdits((n) => n + 1);
+        }}
         incremental
         data-test-subj="query-search"
       />
@@ -44,7 +58,7 @@ export function QueriesPage() {
           <EuiFlexGroup direction="column" gutterSize="m">
             {queries.map((query) => (
               <EuiFlexItem key={query.id}>
-                <QueryCard query={query} />
+                <QueryCard query={query} holdCount={!settled} />
               </EuiFlexItem>
             ))}
           </EuiFlexGroup>

@@ -16,6 +16,7 @@ import { launchBrowser } from '../support/browser';
 import { ingestEngine, installPipelines } from '../support/ingest_engine';
 import { chartSections } from './sections/charts';
 import type { BrowserContext } from './sections/context';
+import { querySections } from './sections/queries';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
@@ -197,3 +198,4 @@ test('the KQL bar filters the charts', async () => {
 // Each area's browser tests, against the cluster set up above (sample shipped, assets
 // installed). They run in this order, after the tests above.
 chartSections(ctx);
+querySections(ctx);

@@ -1,7 +1,16 @@
-// Live hit count (and breakdown or histogram) of one prebuilt catalog query. The browser sends
-// the query id and parameter values, never KQL to run blindly: the KQL comes from the catalog.
-import type { QueryCountRequest, QueryCountResponse, SeriesPoint } from '../../../common/api_types';
-import { QUERY_CATALOG, renderQuery } from '../../../common/queries';
+// Live count (and breakdown or histogram) of one prebuilt catalog query. The browser sends the
+// query id and parameter values, never KQL to run blindly: the KQL comes from the catalog, and
+// the values are checked as the form checks them (common/queries/param_values.ts). For a query
+// whose answer is "which ones", the count is of distinct values too (common/queries/measure.ts).
+import type { QueryCountRequest, SeriesPoint } from '../../../common/api_types';
+import type { QueryCountAnswer } from '../../../common/queries';
+import {
+  checkQueryParams,
+  QUERY_CATALOG,
+  queryMeasure,
+  renderQuery,
+} from '../../../common/queries';
+import { ValidationError } from '../validation/validate_object';
 import type { QueryLanguage, SearchClient } from './query_context';
 import { searchAggs, searchScope } from './query_context';
 
@@ -12,14 +21,18 @@ export async function queryCount(
   request: QueryCountRequest,
   language: QueryLanguage,
   namespace = '*'
-): Promise<QueryCountResponse> {
+): Promise<QueryCountAnswer> {
   const query = QUERY_CATALOG.find((q) => q.id === request.id);
   if (!query) throw new UnknownQueryError(`No prebuilt query has the id "${request.id}".`);
+  const [problem] = Object.entries(checkQueryParams(query, request.params ?? {}));
+  if (problem) throw new ValidationError(`params.${problem[0]}`, problem[1]);
   const kql = renderQuery(query, request.params);
   const scope = searchScope(query.source, { ...request }, language, namespace);
   scope.filter.push(language.kqlToDsl(kql));
 
   const aggs: Record<string, unknown> = {};
+  const measure = queryMeasure(query);
+  if (measure.kind === 'distinct') aggs.distinct = { cardinality: { field: measure.field } };
   if (query.breakdown) {
     const { field, sum, then } = query.breakdown;
     aggs.by = {
@@ -50,6 +63,7 @@ export async function queryCount(
   const { total: count, aggregations: results } = await searchAggs<{
     by?: { buckets: Bucket[] };
     over_time?: { buckets: Bucket[] };
+    distinct?: { value: number };
   }>(client, scope, aggs);
   const breakdown = results.by?.buckets.map((b) => ({
     key:
@@ -65,5 +79,13 @@ export async function queryCount(
     series: query.title,
     value: b.value ? b.value.value : b.doc_count,
   }));
-  return { id: query.id, kql, count, breakdown, points };
+  const distinct = results.distinct?.value;
+  return {
+    id: query.id,
+    kql,
+    count,
+    breakdown,
+    points,
+    ...(distinct !== undefined ? { distinct } : {}),
+  };
 }

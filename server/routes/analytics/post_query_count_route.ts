@@ -1,4 +1,5 @@
-// POST /internal/network_observability/query_count: live hit count of a prebuilt query.
+// POST /internal/network_observability/query_count: live count of a prebuilt query (400 naming the
+// parameter when a value does not fit it, as the form says; see common/queries/param_values.ts).
 import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
 import { INTERNAL_API_BASE } from '../../../common/constants';
 import type { QueryCountRequest } from '../../../common/api_types';
