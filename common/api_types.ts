@@ -94,6 +94,10 @@ export interface QueryCountResponse {
   count: number;
   breakdown?: Bucket[];
   points?: SeriesPoint[];
+  /** With points: the range searched (epoch ms) and the bin size, so the axis spans it all. */
+  fromMs?: number;
+  toMs?: number;
+  intervalMs?: number;
 }
 
 export type AssetType =

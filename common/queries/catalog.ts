@@ -136,13 +136,13 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     id: 'vpc-scan-timeline',
     title: "A source's packets over time (scan timeline)",
     description:
-      'Packets sent by one address in 30-minute bins: the rhythm of a scan or a retry storm.',
+      'Packets sent by one address over time, in bins sized for the time range (a minute over the last hour): the rhythm of a scan or a retry storm.',
     group: 'VPC security',
     source: 'vpcflow',
     kql: 'source.ip: {{ip}}',
     params: [IP_PARAM],
     fields: ['source.ip', 'network.packets'],
-    histogram: { interval: '30m', sum: 'network.packets' },
+    histogram: { sum: 'network.packets' },
   },
   {
     id: 'vpc-rejected-inbound-internet',

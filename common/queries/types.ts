@@ -45,8 +45,11 @@ export interface PrebuiltQuery {
   /** Fields the query relies on (shown in the app, checked against the mappings in tests). */
   fields: string[];
   breakdown?: Breakdown;
-  /** Histogram interval for "over time" questions, e.g. "30m". */
-  histogram?: { interval: string; sum?: string };
+  /**
+   * An "over time" answer. Its bins follow the time range as the overview's do (a minute over
+   * the last hour, 15 minutes over a day); `sum` charts a field's total instead of the count.
+   */
+  histogram?: { sum?: string };
   /** What the card's number counts; matching documents with the source's noun when absent. */
   measure?: QueryMeasure;
 }

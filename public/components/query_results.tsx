@@ -3,14 +3,7 @@ import React from 'react';
 import type { QueryCountResponse } from '../../common/api_types';
 import type { PrebuiltQuery } from '../../common/queries';
 import type { TimeRangeStrings } from '../lib/discover_links';
-import {
-  andKql,
-  breakdownKey,
-  bucketRange,
-  fieldClause,
-  intervalToMs,
-  queryTarget,
-} from '../lib/discover_links';
+import { andKql, breakdownKey, bucketRange, fieldClause, queryTarget } from '../lib/discover_links';
 import { formatMetric } from '../lib/format';
 import { useServices } from '../context/services_context';
 import { COUNT_NOUNS, fieldLabel } from '../lib/column_labels';
@@ -58,9 +51,13 @@ export function QueryResults({
           title={query.title}
           points={result.points}
           height={180}
+          valueField={histogram.sum}
+          fromMs={result.fromMs}
+          toMs={result.toMs}
+          intervalMs={result.intervalMs}
           formatValue={(value) => formatMetric(value, histogram.sum)}
           onSelect={(point) => {
-            const intervalMs = intervalToMs(histogram.interval);
+            const intervalMs = result.intervalMs;
             const bucket = intervalMs ? bucketRange(point.time, intervalMs) : range;
             navigation.openDiscover(queryTarget(query.source, result.kql, bucket, userKql));
           }}

@@ -3,7 +3,6 @@ import {
   breakdownKey,
   bucketRange,
   fieldClause,
-  intervalToMs,
   narrowKql,
   panelElementFilter,
   panelElementTarget,
@@ -110,14 +109,6 @@ describe('breakdownKey', () => {
   it('drops the second-level keys the API appends', () => {
     expect(breakdownKey('10.0.3.7 → 22, 3389')).toBe('10.0.3.7');
     expect(breakdownKey('10.0.3.7')).toBe('10.0.3.7');
-  });
-});
-
-describe('intervalToMs', () => {
-  it('parses fixed intervals', () => {
-    expect(intervalToMs('30m')).toBe(1_800_000);
-    expect(intervalToMs('1h')).toBe(3_600_000);
-    expect(intervalToMs('1M')).toBeUndefined();
   });
 });
 

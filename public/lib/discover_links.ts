@@ -95,20 +95,6 @@ export function breakdownKey(key: string): string {
   return arrow === -1 ? key : key.slice(0, arrow);
 }
 
-const INTERVAL_UNITS_MS: Record<string, number> = {
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-};
-
-/** Elasticsearch fixed intervals (`30m`, `1h`) in milliseconds; undefined when unparseable. */
-export function intervalToMs(interval: string): number | undefined {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(interval.trim());
-  return match ? Number(match[1]) * INTERVAL_UNITS_MS[match[2]] : undefined;
-}
-
 /** A prebuilt query in Discover: the query bar's KQL and the rendered catalog KQL, as counted. */
 export function queryTarget(
   source: SourceId | 'all',

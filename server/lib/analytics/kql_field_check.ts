@@ -5,10 +5,10 @@
 // matches nothing, which reads as "no data"). The KQL is read with our parser (common/kql),
 // also inside Kibana: where it cannot read something Kibana's parser accepts, the check steps
 // aside and Elasticsearch's own answer stands.
-import net from 'node:net';
 import type { Client } from '@elastic/elasticsearch';
 import type { KqlNode } from '../../../common/kql';
 import { parseKql } from '../../../common/kql';
+import { isIpOrCidr, isIpv4, isIpv6 } from '../../../common/queries/param_values';
 import { KqlError } from './query_context';
 
 export type FieldCapsClient = Pick<Client, 'fieldCaps' | 'transport'>;
@@ -91,14 +91,6 @@ export function kqlComparisons(
   return { fields: [...new Set(fields)], comparisons };
 }
 
-function isIpOrCidr(value: string): boolean {
-  const [address, bits, extra] = value.split('/');
-  if (extra !== undefined || !net.isIP(address)) return false;
-  if (bits === undefined) return true;
-  const max = net.isIPv6(address) ? 128 : 32;
-  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
-}
-
 /** The sentence for a value its field's type cannot hold, or undefined when it fits. */
 export function typeMismatch(comparison: FieldComparison, type: string): string | undefined {
   const { field, value } = comparison;
@@ -112,7 +104,7 @@ export function typeMismatch(comparison: FieldComparison, type: string): string 
     return `${field} holds numbers; "${value}" is not a number.`;
   if (type === 'ip' && !comparison.range && !isIpOrCidr(value))
     return `${field} holds IP addresses; "${value}" is neither an address nor a CIDR range such as 10.0.0.0/8.`;
-  if (type === 'ip' && comparison.range && !net.isIP(value))
+  if (type === 'ip' && comparison.range && !isIpv4(value) && !isIpv6(value))
     return `${field} holds IP addresses; "${value}" is not an address to compare with.`;
   if (type === 'boolean' && !['true', 'false'].includes(value))
     return `${field} is true or false; "${value}" is neither.`;

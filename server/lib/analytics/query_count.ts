@@ -47,7 +47,7 @@ export async function queryCount(
     aggs.over_time = {
       date_histogram: {
         field: '@timestamp',
-        fixed_interval: query.histogram.interval,
+        fixed_interval: `${scope.intervalMs}ms`,
         min_doc_count: 0,
       },
       ...(query.histogram.sum ? { aggs: { value: { sum: { field: query.histogram.sum } } } } : {}),
@@ -86,6 +86,13 @@ export async function queryCount(
     count,
     breakdown,
     points,
+    ...(points
+      ? {
+          fromMs: scope.fromMs,
+          toMs: scope.toMs,
+          intervalMs: scope.intervalMs,
+        }
+      : {}),
     ...(distinct !== undefined ? { distinct } : {}),
   };
 }
