@@ -2,6 +2,8 @@
 // every asset through the same installer as the Kibana plugin, generates a few hours of realistic
 // AWS network logs, ships them through the real forwarder code (`netobs ship`), then serves the
 // Network Observability app at http://127.0.0.1:5601 backed by the plugin's own route handlers.
+// Ports: ES_PORT, NETOBS_ENGINE_PORT, NETOBS_APP_PORT. What it started, on which ports, is recorded
+// in .cache/npm-start.json for `npm stop` (dev/stop.ts); Ctrl+C stops the same.
 //
 // When the local Elasticsearch lacks ingest processors (the Maven Central build), the lines go
 // through the dev ingest bridge, which runs our pipelines on the OpenSearch ingest engine and
@@ -14,10 +16,22 @@ import { Client } from '@elastic/elasticsearch';
 import { redactText, redactUrl } from '../common/redact';
 import { credentialsIn } from '../ingest-lambda/src/config';
 import { startAppServer } from './app_server/server';
-import { startNode, stopNode } from './elasticsearch/node';
+import { runningPid, startNode, stopNode } from './elasticsearch/node';
 import { startBridge } from './ingest_bridge/bridge';
 import { installEnginePipelines } from './ingest_bridge/engine_pipelines';
-import { DEFAULT_ENGINE_PORT, startIngestEngine, stopIngestEngine } from './opensearch/node';
+import {
+  clearRunState,
+  isStartProcess,
+  readRunState,
+  writeRunState,
+} from './local_process/run_state';
+import { styler } from './local_process/terminal';
+import {
+  DEFAULT_ENGINE_PORT,
+  enginePid,
+  startIngestEngine,
+  stopIngestEngine,
+} from './opensearch/node';
 import { generateSample } from './sample/generate';
 import { installEsAssets } from '../server/lib/installer/es_assets';
 
@@ -40,10 +54,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
   });
 }
 
+/** Bold step headings on a terminal; plain text in a pipe, a log file or with NO_COLOR. */
+const style = styler(process.stdout);
+
 let step = 0;
 function say(message: string): void {
   step += 1;
-  console.log(`\n[${step}] ${message}`);
+  console.log(`\n${style.bold(`[${step}] ${message}`)}`);
 }
 
 async function hasProcessors(url: string): Promise<boolean> {
@@ -51,13 +68,43 @@ async function hasProcessors(url: string): Promise<boolean> {
   return (await response.text()).includes('"dissect"');
 }
 
-/** What this run started, so Ctrl+C stops exactly that (never a node it found running). */
-const started: { es?: number; engine?: number; closers: (() => Promise<void>)[] } = {
+/**
+ * What this run started, so Ctrl+C and `npm stop` stop exactly that (never a node it found
+ * running). A node is claimed before it is started, when none of ours runs on its port, so a
+ * Ctrl+C during its start-up waits for it (`starting`) and then stops it too.
+ */
+const started: {
+  es?: number;
+  engine?: number;
+  starting?: Promise<unknown>;
+  closers: (() => Promise<void>)[];
+} = {
   closers: [],
 };
 
+/** Records what is started in .cache/npm-start.json, for `npm stop` from another terminal. */
+function record(): void {
+  writeRunState({
+    pid: process.pid,
+    appPort: APP_PORT,
+    ...(started.es !== undefined ? { esPort: started.es } : {}),
+    ...(started.engine !== undefined ? { enginePort: started.engine } : {}),
+  });
+}
+
+/** Runs a node's start, which a stop waits for before stopping that node. */
+async function starting<T>(start: Promise<T>): Promise<T> {
+  started.starting = start.catch(() => undefined);
+  try {
+    return await start;
+  } finally {
+    started.starting = undefined;
+  }
+}
+
 async function stopStarted(): Promise<string[]> {
   const stopped: string[] = [];
+  await started.starting;
   for (const close of [...started.closers].reverse()) await close().catch(() => undefined);
   // Ctrl+C in a terminal reaches the whole process group, the nodes too: stopping one that is
   // already on its way down is fine; either way it no longer runs.
@@ -69,6 +116,7 @@ async function stopStarted(): Promise<string[]> {
     await stopNode(started.es);
     stopped.push('Elasticsearch');
   }
+  clearRunState();
   return stopped;
 }
 
@@ -102,6 +150,15 @@ async function recentSampleDocs(client: Client): Promise<number> {
 
 async function main(): Promise<void> {
   const t0 = Date.now();
+  const previous = readRunState();
+  if (previous && isStartProcess(previous.pid)) {
+    console.error(
+      `npm start of this checkout is already running (pid ${previous.pid}, the app on port ` +
+        `${previous.appPort}). Use it, or stop it first with Ctrl+C in its terminal or \`npm stop\`.`
+    );
+    process.exitCode = 1;
+    return;
+  }
   const where = await alreadyServing();
   if (where !== 'free') {
     console.error(
@@ -114,7 +171,11 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  let stopping = false;
   const stop = (signal: string) => {
+    // One stop, whichever signals arrive (Ctrl+C reaches npm, tsx and us; npm stop sends SIGTERM).
+    if (stopping) return;
+    stopping = true;
     console.log(`\n${signal}: stopping what this npm start started…`);
     void stopStarted().then((stopped) => {
       console.log(
@@ -125,16 +186,31 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
-  process.once('SIGINT', () => stop('Ctrl+C'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('Ctrl+C'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  // The terminal closed: nobody is left to press Ctrl+C, so stop as if they had.
+  process.once('SIGHUP', () => {
+    // Writing to a terminal that is gone fails; that must not keep the nodes running.
+    process.stdout.on('error', () => undefined);
+    process.stderr.on('error', () => undefined);
+    stop('Terminal closed');
+  });
+  record();
 
   say(
     `Starting Elasticsearch on 127.0.0.1:${ES_PORT} (the first run downloads it from Maven Central)…`
   );
+  if (!process.env.ES_URL && runningPid(ES_PORT) === undefined) {
+    started.es = ES_PORT;
+    record();
+  }
   const es = process.env.ES_URL
     ? { url: process.env.ES_URL, version: 'external', alreadyRunning: true, startupMs: 0 }
-    : await startNode({ port: ES_PORT });
-  if (!es.alreadyRunning) started.es = ES_PORT;
+    : await starting(startNode({ port: ES_PORT }));
+  if (es.alreadyRunning && started.es !== undefined) {
+    started.es = undefined;
+    record();
+  }
   console.log(
     `    Elasticsearch ${es.version} at ${redactUrl(es.url)}` +
       (es.alreadyRunning ? ' (already running)' : ` (up in ${(es.startupMs / 1000).toFixed(1)} s)`)
@@ -151,16 +227,28 @@ async function main(): Promise<void> {
       throw new Error(`${result.kind} ${result.name}: ${result.error}`);
     }
   }
+  const inPlace = results.filter((r) => r.action !== 'failed').length;
+  const forEngine = results.length - inPlace;
   console.log(
-    `    ${results.filter((r) => r.action !== 'failed').length} Elasticsearch assets in place`
+    `    ${inPlace} Elasticsearch assets in place` +
+      (forEngine > 0
+        ? `; the ${forEngine} ingest pipelines need processors this build lacks: next step`
+        : '')
   );
 
   let shipTo = es.url;
   let engineUrl: string | undefined;
   if (!processors) {
     say('This Elasticsearch has no ingest processors: the OpenSearch ingest engine runs them…');
-    const engine = await startIngestEngine({ port: ENGINE_PORT });
-    if (!engine.alreadyRunning) started.engine = ENGINE_PORT;
+    if (enginePid(ENGINE_PORT) === undefined) {
+      started.engine = ENGINE_PORT;
+      record();
+    }
+    const engine = await starting(startIngestEngine({ port: ENGINE_PORT }));
+    if (engine.alreadyRunning && started.engine !== undefined) {
+      started.engine = undefined;
+      record();
+    }
     await installEnginePipelines(engine.url);
     const bridge = await startBridge({ elasticsearch: es.url, engine: engine.url });
     started.closers.push(bridge.close);
@@ -222,11 +310,18 @@ async function main(): Promise<void> {
   started.closers.push(app.close);
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   console.log(
-    `\nReady in ${seconds} s: Network Observability at ${app.url} — ` +
+    `\n${style.bold(`Ready in ${seconds} s: Network Observability at ${app.url}`)} — ` +
       (shipped > 0
         ? `${shipped.toLocaleString('en')} sample lines shipped.`
-        : `sample data kept from an earlier start.`) +
-      ' Ctrl+C stops everything this started.\n'
+        : `sample data kept from an earlier start.`)
+  );
+  const nodes = [
+    `Elasticsearch ${redactUrl(es.url)}`,
+    ...(engineUrl ? [`ingest engine ${engineUrl}`] : []),
+  ];
+  console.log(`    ${nodes.join(', ')}`);
+  console.log(
+    '    Ctrl+C stops everything this started; from another terminal, `npm stop` does.\n'
   );
 }
 

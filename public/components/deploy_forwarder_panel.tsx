@@ -2,6 +2,8 @@
 // Terraform, filled in with what the app knows (Elasticsearch URL, namespace), plus backfill.
 import React, { useState } from 'react';
 import {
+  EuiCallOut,
+  EuiCode,
   EuiCodeBlock,
   EuiFieldText,
   EuiFlexGroup,
@@ -16,6 +18,9 @@ import { DEFAULT_NAMESPACE } from '../../common/constants';
 import { useServices } from '../context/services_context';
 import {
   BUCKET_PLACEHOLDER,
+  ES_URL_ADVICE,
+  ES_URL_PLACEHOLDER,
+  isLoopback,
   samDeployCommand,
   shipCommand,
   terraformModule,
@@ -26,6 +31,7 @@ export function DeployForwarderPanel() {
   const [bucket, setBucket] = useState('');
   const [namespace, setNamespace] = useState(DEFAULT_NAMESPACE);
   const params = { esUrl, bucket, namespace };
+  const localOnly = esUrl !== undefined && isLoopback(esUrl);
   return (
     <EuiPanel hasBorder data-test-subj="deploy-forwarder">
       <EuiTitle size="s">
@@ -42,6 +48,23 @@ export function DeployForwarderPanel() {
         </p>
       </EuiText>
       <EuiSpacer size="m" />
+      {localOnly && (
+        <>
+          <EuiCallOut
+            size="s"
+            iconType="info"
+            data-test-subj="deploy-es-url-advice"
+            title="Replace the Elasticsearch URL in the snippets"
+          >
+            <p>
+              This app reaches Elasticsearch at <EuiCode>{esUrl}</EuiCode>, an address only this
+              machine can use, so the snippets show <EuiCode>{ES_URL_PLACEHOLDER}</EuiCode> instead.{' '}
+              {ES_URL_ADVICE}
+            </p>
+          </EuiCallOut>
+          <EuiSpacer size="m" />
+        </>
+      )}
       <EuiFlexGroup gutterSize="m" wrap>
         <EuiFlexItem>
           <EuiFormRow label="S3 bucket with the logs">

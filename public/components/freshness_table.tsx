@@ -5,7 +5,8 @@ import { EuiBasicTable, EuiHealth } from '@elastic/eui';
 import type { EuiBasicTableColumn } from '@elastic/eui';
 import type { FreshnessEntry } from '../../common/api_types';
 import { ALL_SOURCES } from '../../common/sources';
-import { formatNumber, formatPercent, formatRate, relativeTime } from '../lib/format';
+import { formatNumber, formatPercent, relativeTime } from '../lib/format';
+import { formatRateValue } from '../lib/rates';
 
 function sourceTitle(source: FreshnessEntry['source']): string {
   return source === 'unknown' ? 'Unrecognised lines' : ALL_SOURCES[source].title;
@@ -27,8 +28,15 @@ export function FreshnessTable({ entries, now }: { entries: FreshnessEntry[]; no
     {
       field: 'eventsPerMinute',
       name: 'Events / min',
+      // The window is server/lib/analytics/freshness.ts's WINDOW_MINUTES.
+      nameTooltip: { content: 'Average over the last 15 minutes, by the time lines arrived' },
       align: 'right',
-      render: (rate: number) => formatRate(rate),
+      // A source that never sent anything has no rate, which is not the same as a rate of 0.
+      render: (rate: number, entry: FreshnessEntry) => (
+        <span data-test-subj="freshness-rate">
+          {formatRateValue(entry.total === 0 && entry.lastEvent === null ? null : rate)}
+        </span>
+      ),
     },
     { field: 'total', name: 'Events', align: 'right', render: (n: number) => formatNumber(n) },
     {

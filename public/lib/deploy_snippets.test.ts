@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   BUCKET_PLACEHOLDER,
   ES_URL_PLACEHOLDER,
+  isLoopback,
   samDeployCommand,
   shipCommand,
   terraformModule,
@@ -36,6 +37,18 @@ describe('deploy snippets', () => {
       expect(terraformModule({ esUrl })).toContain(ES_URL_PLACEHOLDER);
     }
   );
+
+  it.each([
+    ['http://127.0.0.1:9200', true],
+    ['http://127.1.2.3:9200', true],
+    ['http://localhost:9200', true],
+    ['http://[::1]:9200', true],
+    ['not a url', true],
+    ['https://es.internal:9200', false],
+    ['http://10.0.1.5:9200', false],
+  ])('%s is loopback: %p', (url, loopback) => {
+    expect(isLoopback(url)).toBe(loopback);
+  });
 
   it('names only parameters the SAM template and the Terraform module declare', () => {
     const template = readFileSync(path.join(DEPLOY, 'template.yaml'), 'utf8');

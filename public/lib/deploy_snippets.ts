@@ -15,7 +15,7 @@ export interface DeployParams {
 }
 
 /** Loopback addresses: what a Lambda in AWS can never reach, so never proposed to it. */
-function isLoopback(url: string): boolean {
+export function isLoopback(url: string): boolean {
   try {
     const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
     return host === 'localhost' || host === '::1' || /^127\./.test(host);
@@ -23,6 +23,15 @@ function isLoopback(url: string): boolean {
     return true;
   }
 }
+
+/**
+ * What to put in place of the placeholder: the one sentence the Sources page says when the app's
+ * own Elasticsearch address is of no use to a Lambda.
+ */
+export const ES_URL_ADVICE =
+  'Use the address the Lambda reaches the cluster at: the Elastic Cloud endpoint, a load ' +
+  'balancer or DNS name in front of the cluster, or a private address in the VPC the Lambda ' +
+  'runs in (then deploy it into that VPC).';
 
 function resolved(params: DeployParams): Required<DeployParams> {
   return {

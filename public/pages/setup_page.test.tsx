@@ -57,6 +57,81 @@ describe('SetupPage', () => {
     expect(services.notifications.danger).toHaveBeenCalled();
     // The status is read again after setup.
     await waitFor(() => expect(services.http.get).toHaveBeenCalledTimes(2));
+    // One table: each asset's row holds both its state and what setup did to it.
+    expect(screen.getAllByRole('table')).toHaveLength(1);
+    const row = screen.getByTestId('asset-ingest_pipeline-netobs-router');
+    expect(row).toHaveAttribute('data-state', 'missing');
+    expect(row).toHaveAttribute('data-action', 'failed');
+    expect(row).toHaveTextContent('unauthorized');
+    expect(screen.getByTestId('setup-results')).toHaveTextContent('1 of 2 assets failed');
+  });
+
+  it('on the local stack, says the pipelines run on the ingest engine and reports no failure', async () => {
+    const services = fakeServices();
+    const installed: StatusResponse = {
+      ...NOT_INSTALLED,
+      state: 'installed',
+      pipelinesOn: 'the local ingest engine',
+      assets: [
+        {
+          type: 'ingest_pipeline',
+          name: 'netobs-router',
+          state: 'installed',
+          reason: 'runs on the local ingest engine',
+        },
+        {
+          type: 'index_template',
+          name: 'logs-netobs.vpcflow',
+          state: 'installed',
+          installedVersion: '0.2.0',
+        },
+      ],
+      privileges: { ...NOT_INSTALLED.privileges, missing: [] },
+    };
+    services.http.get.mockResolvedValue(installed);
+    services.http.post.mockResolvedValue({
+      ok: true,
+      results: [
+        {
+          type: 'ingest_pipeline',
+          name: 'netobs-router',
+          action: 'installed',
+          note: 'on the local ingest engine',
+        },
+        { type: 'index_template', name: 'logs-netobs.vpcflow', action: 'updated' },
+      ],
+    });
+    renderWithServices(<SetupPage />, services);
+    expect(await screen.findByTestId('setup-pipelines-on')).toHaveTextContent(
+      'Ingest pipelines run on the local ingest engine.'
+    );
+    await userEvent.click(screen.getByTestId('setup-install'));
+    expect(await screen.findByTestId('setup-results')).toHaveTextContent(
+      'Reinstall: done (1 installed, 1 updated)'
+    );
+    expect(services.notifications.danger).not.toHaveBeenCalled();
+    expect(services.notifications.success).toHaveBeenCalledWith('Reinstall: done');
+    expect(screen.getByTestId('setup-result-ingest_pipeline-netobs-router')).toHaveTextContent(
+      'on the local ingest engine'
+    );
+    expect(screen.queryByTestId('privileges-missing-hint')).not.toBeInTheDocument();
+  });
+
+  it('shows each privilege with its state, a missing one marked and explained', async () => {
+    const services = fakeServices();
+    services.http.get.mockResolvedValue(NOT_INSTALLED);
+    renderWithServices(<SetupPage />, services);
+    const missing = await screen.findByTestId('privilege-manage_ingest_pipelines');
+    expect(missing).toHaveAttribute('data-granted', 'false');
+    expect(screen.getByTestId('privilege-manage_ingest_pipelines-state')).toHaveTextContent(
+      'missing'
+    );
+    expect(screen.getByTestId('privilege-manage_index_templates-state')).toHaveTextContent(
+      'granted'
+    );
+    expect(screen.getByTestId('privileges-missing-hint')).toHaveTextContent(
+      'Missing: manage_ingest_pipelines. Ask an administrator to grant it'
+    );
   });
 
   it('shows the server message when setup is refused', async () => {

@@ -1,5 +1,5 @@
-// Setup: the asset table, one button to install or upgrade, per-asset results and errors, the
-// privileges needed, and removal.
+// Setup: one asset table (each asset's state and, after an action, what the action did to it),
+// one button to install or upgrade, the privileges needed, and removal.
 import React, { useState } from 'react';
 import {
   EuiButton,
@@ -18,7 +18,7 @@ import { ErrorCallout } from '../components/error_callout';
 import { LoadingPanel } from '../components/loading_panel';
 import { PrivilegesList } from '../components/privileges_list';
 import { RemoveAssetsButton } from '../components/remove_assets_button';
-import { SetupResults } from '../components/setup_results';
+import { SetupResultsSummary } from '../components/setup_results';
 import { useServices } from '../context/services_context';
 import { useSetupStatus } from '../hooks/use_setup_status';
 import { errorMessage } from '../lib/http_error';
@@ -119,7 +119,9 @@ export function SetupPage() {
         </>
       )}
       {outcome?.error && <ErrorCallout title={`${outcome.title} failed`} message={outcome.error} />}
-      {outcome?.response && <SetupResults title={outcome.title} response={outcome.response} />}
+      {outcome?.response && (
+        <SetupResultsSummary title={outcome.title} response={outcome.response} />
+      )}
       {outcome && <EuiSpacer size="m" />}
       {status.error && (
         <ErrorCallout
@@ -144,10 +146,15 @@ export function SetupPage() {
                 </EuiText>
               )}
               <EuiSpacer size="s" />
-              <AssetTable assets={status.data.assets} loading={status.loading} />
+              <AssetTable
+                assets={status.data.assets}
+                loading={status.loading}
+                results={outcome?.response?.results}
+                resultTitle={outcome && `${outcome.title} result`}
+              />
             </EuiPanel>
           </EuiFlexItem>
-          <EuiFlexItem grow={1} style={{ minWidth: 280 }}>
+          <EuiFlexItem grow={1} style={{ minWidth: 320 }}>
             <EuiPanel hasBorder>
               <EuiTitle size="xs">
                 <h2>Privileges</h2>

@@ -17,6 +17,7 @@ import { ingestEngine, installPipelines } from '../support/ingest_engine';
 import { chartSections } from './sections/charts';
 import type { BrowserContext } from './sections/context';
 import { querySections } from './sections/queries';
+import { setupSourcesSections } from './sections/setup_sources';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
@@ -199,3 +200,4 @@ test('the KQL bar filters the charts', async () => {
 // installed). They run in this order, after the tests above.
 chartSections(ctx);
 querySections(ctx);
+setupSourcesSections(ctx);
