@@ -1,5 +1,6 @@
 import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
 import { registerGetFreshnessRoute } from './analytics/get_freshness_route';
+import { registerPostConnectionRoute } from './analytics/post_connection_route';
 import { registerPostOverviewRoute } from './analytics/post_overview_route';
 import { registerPostQueryCountRoute } from './analytics/post_query_count_route';
 import type { RouteDeps } from './route_deps';
@@ -25,4 +26,5 @@ export function registerRoutes(
   registerPostOverviewRoute(router, deps);
   registerPostQueryCountRoute(router, deps);
   registerGetFreshnessRoute(router, deps);
+  registerPostConnectionRoute(router, deps);
 }
