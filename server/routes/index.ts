@@ -3,6 +3,7 @@ import { registerGetFreshnessRoute } from './analytics/get_freshness_route';
 import { registerPostConnectionRoute } from './analytics/post_connection_route';
 import { registerPostOverviewRoute } from './analytics/post_overview_route';
 import { registerPostQueryCountRoute } from './analytics/post_query_count_route';
+import { registerPostSpikesRoute } from './analytics/post_spikes_route';
 import type { RouteDeps } from './route_deps';
 import { registerDeleteSetupRoute } from './setup/delete_setup_route';
 import { registerGetSavedObjectIdsRoute } from './setup/get_saved_object_ids_route';
@@ -26,5 +27,6 @@ export function registerRoutes(
   registerPostOverviewRoute(router, deps);
   registerPostQueryCountRoute(router, deps);
   registerGetFreshnessRoute(router, deps);
+  registerPostSpikesRoute(router, deps);
   registerPostConnectionRoute(router, deps);
 }
