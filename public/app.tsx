@@ -14,6 +14,7 @@ import { OverviewPage } from './pages/overview_page';
 import { QueriesPage } from './pages/queries_page';
 import { SetupPage } from './pages/setup_page';
 import { SourcesPage } from './pages/sources_page';
+import { TroubleshootPage } from './pages/troubleshoot_page';
 import type { AppHistory, AppServices } from './services';
 
 export interface AppProps {
@@ -26,6 +27,7 @@ export interface AppProps {
 const PAGES = {
   overview: OverviewPage,
   queries: QueriesPage,
+  troubleshoot: TroubleshootPage,
   setup: SetupPage,
   sources: SourcesPage,
 };

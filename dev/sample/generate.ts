@@ -1,10 +1,13 @@
 // Generates a realistic, reproducible sample of AWS network logs laid out as AWS writes them to
 // S3 (AWSLogs/<account>/<service>/<region>/yyyy/mm/dd/<file>.log.gz, flow logs with a header
 // line): a few hours of VPC (default and custom v5 format), Transit Gateway, ALB and NLB logs,
-// with three stories to find in the app:
+// with four stories to find in the app:
 //   - a port scan: 203.0.113.66 sweeps ports 1-1024 on the web subnet and is rejected;
 //   - a misconfigured security group: SSH (22) and PostgreSQL (5432) accepted from the internet;
-//   - a failing target: 10.0.1.13 behind the ALB starts answering 502/503 halfway through.
+//   - a failing target: 10.0.1.13 behind the ALB starts answering 502/503 halfway through;
+//   - an asymmetric network ACL: the app's requests to the cache (10.0.2.21 → 10.0.3.7:6379) are
+//     accepted, but the cache subnet's stateless NACL has no outbound rule for ephemeral ports,
+//     so every reply is rejected at the cache's ENI.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +18,12 @@ export const SAMPLE_REGION = 'us-east-1';
 export const SCANNER_IP = '203.0.113.66';
 export const FAILING_TARGET = '10.0.1.13';
 export const EXPOSED_BASTION = '10.0.1.50';
+/** The asymmetric-NACL pair: client, server, port, and the ENIs that log it. */
+export const NACL_CLIENT = '10.0.2.21';
+export const NACL_SERVER = '10.0.3.7';
+export const NACL_PORT = 6379;
+export const NACL_CLIENT_ENI = 'eni-0app0000000000003';
+export const NACL_SERVER_ENI = 'eni-0cache00000000001';
 
 export interface SampleOptions {
   dir: string;
@@ -229,6 +238,26 @@ export function generateSample(options: SampleOptions): SampleStats {
         t,
         port === 443 ? 'ACCEPT' : 'REJECT'
       );
+  }
+  // The asymmetric NACL: every two minutes a request, accepted leaving the app's ENI and entering
+  // the cache's, and its reply, rejected leaving the cache's ENI. No random draws, so the
+  // stories above keep their values.
+  for (let t = startSec, i = 0; t < endSec; t += 120, i++) {
+    const ephemeral = 33000 + (i % 20000);
+    for (const eni of [NACL_CLIENT_ENI, NACL_SERVER_ENI])
+      vpcRecord(eni, NACL_CLIENT, NACL_SERVER, ephemeral, NACL_PORT, 6, 3, 180, t, 'ACCEPT');
+    vpcRecord(
+      NACL_SERVER_ENI,
+      NACL_SERVER,
+      NACL_CLIENT,
+      NACL_PORT,
+      ephemeral,
+      6,
+      2,
+      120,
+      t,
+      'REJECT'
+    );
   }
   write(
     'vpcflowlogs',

@@ -6,6 +6,7 @@ import { EuiButtonIcon, EuiFlexGroup, EuiFlexItem, EuiToolTip } from '@elastic/e
 import type { EuiBasicTableColumn } from '@elastic/eui';
 import type { DiscoverTarget } from '../services';
 import { DiscoverLink } from './discover_link';
+import { TroubleshootRowAction } from './troubleshoot/troubleshoot_link';
 
 export function rowActionsColumn<T extends { key: string }>(
   targetFor: (row: T) => DiscoverTarget,
@@ -13,7 +14,7 @@ export function rowActionsColumn<T extends { key: string }>(
 ): EuiBasicTableColumn<T> {
   return {
     name: 'Actions',
-    width: onFilter ? '170px' : '130px',
+    width: onFilter ? '200px' : '160px',
     render: (row: T) => (
       <EuiFlexGroup gutterSize="xs" alignItems="center" responsive={false}>
         {onFilter && (
@@ -31,6 +32,7 @@ export function rowActionsColumn<T extends { key: string }>(
         <EuiFlexItem grow={false}>
           <DiscoverLink target={targetFor(row)} data-test-subj={`row-discover-${row.key}`} />
         </EuiFlexItem>
+        <TroubleshootRowAction rowKey={row.key} target={targetFor(row)} />
       </EuiFlexGroup>
     ),
   };
