@@ -3,6 +3,7 @@ import { registerGetFreshnessRoute } from './analytics/get_freshness_route';
 import { registerPostConnectionRoute } from './analytics/post_connection_route';
 import { registerPostOverviewRoute } from './analytics/post_overview_route';
 import { registerPostQueryCountRoute } from './analytics/post_query_count_route';
+import { registerPostScansRoute } from './analytics/post_scans_route';
 import { registerPostSpikesRoute } from './analytics/post_spikes_route';
 import type { RouteDeps } from './route_deps';
 import { registerDeleteSetupRoute } from './setup/delete_setup_route';
@@ -27,6 +28,7 @@ export function registerRoutes(
   registerPostOverviewRoute(router, deps);
   registerPostQueryCountRoute(router, deps);
   registerGetFreshnessRoute(router, deps);
+  registerPostScansRoute(router, deps);
   registerPostSpikesRoute(router, deps);
   registerPostConnectionRoute(router, deps);
 }
