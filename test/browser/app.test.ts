@@ -17,7 +17,9 @@ import { ingestEngine, installPipelines } from '../support/ingest_engine';
 import { chartSections } from './sections/charts';
 import type { BrowserContext } from './sections/context';
 import { querySections } from './sections/queries';
+import { queryBarSections } from './sections/query_bar';
 import { setupSourcesSections } from './sections/setup_sources';
+import { drillDownSections } from './sections/drill_down';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
@@ -143,6 +145,15 @@ test('the sample, shipped through the real forwarder, shows the scan and the fai
 test("a prebuilt query's live count equals Elasticsearch's count of the same data", async () => {
   await goto('/queries');
   const count = page.getByTestId('query-count-vpc-rejected-from-10-8');
+  // Counts load as their cards come near the screen.
+  await page.waitForSelector('[data-test-subj="query-count-vpc-rejected-from-10-8"]', {
+    state: 'attached',
+  });
+  await page.evaluate(() =>
+    document
+      .querySelector('[data-test-subj="query-count-vpc-rejected-from-10-8"]')
+      ?.scrollIntoView({ block: 'center' })
+  );
   await page.waitForFunction(
     () =>
       document
@@ -163,6 +174,17 @@ test("a prebuilt query's live count equals Elasticsearch's count of the same dat
   });
   expect(expected.count).toBeGreaterThan(0);
   expect(Number(await count.getAttribute('data-count'))).toBe(expected.count);
+  // For the README's full-page picture, every card scrolled past once so all counts load.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 400) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(
+    () => document.querySelector('[data-test-subj^="query-count-"][data-loading="true"]') === null
+  );
   await shot('queries');
 });
 
@@ -200,4 +222,6 @@ test('the KQL bar filters the charts', async () => {
 // installed). They run in this order, after the tests above.
 chartSections(ctx);
 querySections(ctx);
+queryBarSections(ctx);
 setupSourcesSections(ctx);
+drillDownSections(ctx);
