@@ -12,6 +12,7 @@ import type { Route } from './lib/routes';
 import { PAGE_IDS, PAGE_TITLES } from './lib/routes';
 import { OverviewPage } from './pages/overview_page';
 import { QueriesPage } from './pages/queries_page';
+import { ScansPage } from './pages/scans_page';
 import { SetupPage } from './pages/setup_page';
 import { SourcesPage } from './pages/sources_page';
 import { TroubleshootPage } from './pages/troubleshoot_page';
@@ -28,6 +29,7 @@ const PAGES = {
   overview: OverviewPage,
   queries: QueriesPage,
   troubleshoot: TroubleshootPage,
+  scans: ScansPage,
   setup: SetupPage,
   sources: SourcesPage,
 };

@@ -3,13 +3,21 @@
 import type { SourceId } from '../../common/constants';
 import { SOURCE_IDS } from '../../common/constants';
 
-export const PAGE_IDS = ['overview', 'queries', 'troubleshoot', 'setup', 'sources'] as const;
+export const PAGE_IDS = [
+  'overview',
+  'queries',
+  'troubleshoot',
+  'scans',
+  'setup',
+  'sources',
+] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 export const PAGE_TITLES: Record<PageId, string> = {
   overview: 'Overview',
   queries: 'Queries',
   troubleshoot: 'Troubleshoot',
+  scans: 'Scans',
   setup: 'Setup',
   sources: 'Sources',
 };
