@@ -24,6 +24,9 @@ import { BucketsTable } from './buckets_table';
 import { DiscoverLink } from './discover_link';
 import { HorizontalBarChart } from './horizontal_bar_chart';
 import { PercentilesTable } from './percentiles_table';
+import { spikeAnnotations, spikesOf } from './spikes/spike_links';
+import { SpikesSection } from './spikes/spikes_section';
+import type { SpikesState } from './spikes/use_spikes';
 import { TimeseriesChart } from './timeseries_chart';
 
 export interface OverviewPanelProps {
@@ -31,6 +34,10 @@ export interface OverviewPanelProps {
   panel: Panel;
   range: TimeRangeStrings;
   userKql?: string;
+  /** Time series: the source's spikes, marked on the chart and explained under it. */
+  spikes?: SpikesState;
+  /** Whether the spikes list goes under this chart (the source's first time series). */
+  spikeList?: boolean;
 }
 
 function hasData(panel: Panel): boolean {
@@ -39,9 +46,17 @@ function hasData(panel: Panel): boolean {
   );
 }
 
-export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelProps) {
+export function OverviewPanel({
+  source,
+  panel,
+  range,
+  userKql,
+  spikes,
+  spikeList = false,
+}: OverviewPanelProps) {
   const { kql, setKql, setRange } = useQueryState();
   const [selected, setSelected] = useState<DiscoverTarget | undefined>();
+  const [spike, setSpike] = useState<string | undefined>();
   const [asTable, setAsTable] = useState(false);
   const targetFor = (element: PanelElement) =>
     panelElementTarget(source, panel, element, range, userKql);
@@ -75,6 +90,8 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
         onSelect={(point) =>
           select({ key: panel.field ? point.series : undefined, time: point.time })
         }
+        annotations={spikeAnnotations(spikesOf(spikes?.data, source))}
+        onAnnotationClick={setSpike}
       />
     );
   } else if (panel.kind === 'percentiles') {
@@ -138,6 +155,15 @@ export function OverviewPanel({ source, panel, range, userKql }: OverviewPanelPr
       </EuiFlexGroup>
       <EuiSpacer size="s" />
       {body}
+      {panel.kind === 'timeseries' && spikes && (
+        <SpikesSection
+          source={source}
+          state={spikes}
+          showList={spikeList}
+          selected={spike}
+          onSelect={setSpike}
+        />
+      )}
       {selected && (
         <>
           <EuiSpacer size="s" />

@@ -6,6 +6,7 @@ import {
   BarSeries,
   Chart,
   Position,
+  RectAnnotation,
   ScaleType,
   Settings,
   Tooltip,
@@ -23,6 +24,17 @@ import { seriesColor } from '../lib/series_colors';
 
 const formatTooltipTime = (time: number) => moment(time).format('YYYY-MM-DD HH:mm');
 
+/** A time window marked over the bars (a spike), clickable where the caller listens. */
+export interface TimeAnnotation {
+  id: string;
+  fromMs: number;
+  toMs: number;
+  /** Shown when the pointer is over the marker. */
+  details?: string;
+}
+
+const ANNOTATION_PREFIX = 'annotation-';
+
 export interface TimeseriesChartProps {
   points: SeriesPoint[];
   title: string;
@@ -36,6 +48,9 @@ export interface TimeseriesChartProps {
   intervalMs?: number;
   onSelect?(point: SeriesPoint): void;
   height?: number;
+  /** Windows shaded over the bars; a click on one reports its id. */
+  annotations?: TimeAnnotation[];
+  onAnnotationClick?(id: string): void;
 }
 
 export function TimeseriesChart({
@@ -48,6 +63,8 @@ export function TimeseriesChart({
   intervalMs,
   onSelect,
   height = 220,
+  annotations = [],
+  onAnnotationClick,
 }: TimeseriesChartProps) {
   const baseTheme = useChartsBaseTheme();
   const { euiTheme } = useEuiTheme();
@@ -74,6 +91,11 @@ export function TimeseriesChart({
         onElementClick={(elements) => {
           const [geometry] = elements[0] as XYChartElementEvent;
           if (onSelect && geometry?.datum) onSelect(geometry.datum as SeriesPoint);
+        }}
+        onAnnotationClick={({ rects }) => {
+          const [rect] = rects;
+          if (onAnnotationClick && rect)
+            onAnnotationClick(String(rect.id).slice(ANNOTATION_PREFIX.length));
         }}
       />
       {/* The bucket's date and time in the tooltip, whatever the axis shows. */}
@@ -106,6 +128,19 @@ export function TimeseriesChart({
           seriesColor(String(series.splitAccessors.get('series') ?? ''), euiTheme.colors)
         }
       />
+      {annotations.map((annotation) => (
+        <RectAnnotation
+          key={annotation.id}
+          id={`${ANNOTATION_PREFIX}${annotation.id}`}
+          dataValues={[
+            {
+              coordinates: { x0: annotation.fromMs, x1: annotation.toMs },
+              details: annotation.details,
+            },
+          ]}
+          style={{ fill: euiTheme.colors.danger, opacity: 0.15 }}
+        />
+      ))}
     </Chart>
   );
 }

@@ -15,6 +15,7 @@ import { KpiTiles } from '../components/kpi_tiles';
 import { LoadingPanel } from '../components/loading_panel';
 import { OverviewPanel } from '../components/overview_panel';
 import { SetupStatusCallout } from '../components/setup_status_callout';
+import { useSpikes } from '../components/spikes/use_spikes';
 import { useQueryState } from '../context/query_state_context';
 import { useRoute } from '../context/route_context';
 import { useServices } from '../context/services_context';
@@ -36,6 +37,9 @@ function SourceOverview({ source }: { source: SourceId }) {
     [http, source, range.from, range.to, kql, refreshKey]
   );
   const data = overview.data?.source === source ? overview.data : undefined;
+  // Spikes are marked on the time series: asked for once the source shows one.
+  const firstSeries = data?.panels.find((panel) => panel.kind === 'timeseries')?.id;
+  const spikes = useSpikes(source, firstSeries !== undefined);
   // A 400 is the query's fault (a value its field cannot hold): the query bar says so and the
   // last results stay; anything else (Elasticsearch down, no privilege) is this page's error.
   const refused = overview.errorStatus === 400 ? overview.error : undefined;
@@ -83,7 +87,14 @@ function SourceOverview({ source }: { source: SourceId }) {
       <EuiFlexGrid columns={2} gutterSize="m">
         {data.panels.map((panel) => (
           <EuiFlexItem key={panel.id}>
-            <OverviewPanel source={source} panel={panel} range={range} userKql={kql} />
+            <OverviewPanel
+              source={source}
+              panel={panel}
+              range={range}
+              userKql={kql}
+              spikes={panel.kind === 'timeseries' ? spikes : undefined}
+              spikeList={panel.id === firstSeries}
+            />
           </EuiFlexItem>
         ))}
       </EuiFlexGrid>
