@@ -297,6 +297,19 @@ test('KQL checked against the data: a value of the wrong type names the field, a
   expect(unknown.body.warnings).toEqual([
     'No sourceip field in this data: the filter on it matches nothing.',
   ]);
+  // The Queries page's counts are checked the same way.
+  const count = await call<{ message: string }>('POST', `${INTERNAL_API_BASE}/query_count`, {
+    id: 'vpc-rejected-from-10-8',
+    from: '2001-01-01T00:00:00.000Z',
+    to: '2001-01-02T00:00:00.000Z',
+    kql: 'destination.port: ssh',
+  });
+  expect(count).toEqual({
+    status: 400,
+    body: expect.objectContaining({
+      message: 'destination.port holds numbers; "ssh" is not a number.',
+    }),
+  });
   const fine = await overviewWith('source.ip: 10.0.0.0/8 and destination.port >= 22');
   expect(fine.status).toBe(200);
   expect(fine.body.warnings).toEqual([]);

@@ -1,7 +1,9 @@
 // POST /internal/network_observability/query_count: live count of a prebuilt query (400 naming the
 // parameter when a value does not fit it, as the form says; see common/queries/param_values.ts).
 import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
-import { INTERNAL_API_BASE } from '../../../common/constants';
+import { dataStreamName, INTERNAL_API_BASE } from '../../../common/constants';
+import { QUERY_CATALOG } from '../../../common/queries';
+import { checkKqlFields } from '../../lib/analytics/kql_field_check';
 import type { QueryCountRequest } from '../../../common/api_types';
 import { queryCount } from '../../lib/analytics/query_count';
 import { QUERY_COUNT_RULES } from '../../lib/validation/request_rules';
@@ -24,13 +26,19 @@ export function registerPostQueryCountRoute(
     async (context, request, response) => {
       try {
         const core = await context.core;
-        const body = await queryCount(
-          core.elasticsearch.client.asCurrentUser,
-          request.body,
-          deps,
-          deps.namespace
-        );
-        return response.ok({ body });
+        const client = core.elasticsearch.client.asCurrentUser;
+        // The query bar's KQL, checked against the query's data first (as on the overview).
+        const source = QUERY_CATALOG.find((query) => query.id === request.body.id)?.source;
+        const namespace = deps.namespace ?? '*';
+        const { warnings } = source
+          ? await checkKqlFields(
+              client,
+              source === 'all' ? `logs-netobs.*-${namespace}` : dataStreamName(source, namespace),
+              request.body.kql
+            )
+          : { warnings: [] };
+        const body = await queryCount(client, request.body, deps, deps.namespace);
+        return response.ok({ body: { ...body, warnings } });
       } catch (error) {
         return errorResponse(response, error);
       }
