@@ -20,6 +20,16 @@ export const FLOW_ECS_FIELDS: FieldDoc[] = [
   { name: 'event.reason', type: 'keyword', description: 'reject-reason (v8), e.g. BPA.' },
   { name: 'source.ip', type: 'ip', description: 'srcaddr.' },
   { name: 'source.port', type: 'long', description: 'srcport.' },
+  {
+    name: 'source.bytes',
+    type: 'long',
+    description: 'bytes: a record counts what srcaddr sent to dstaddr (also network.bytes).',
+  },
+  {
+    name: 'source.packets',
+    type: 'long',
+    description: 'packets, sent from srcaddr to dstaddr (also network.packets).',
+  },
   { name: 'destination.ip', type: 'ip', description: 'dstaddr.' },
   { name: 'destination.port', type: 'long', description: 'dstport.' },
   { name: 'network.iana_number', type: 'keyword', description: 'protocol number.' },
@@ -34,7 +44,8 @@ export const FLOW_ECS_FIELDS: FieldDoc[] = [
   {
     name: 'network.community_id',
     type: 'keyword',
-    description: 'Community ID flow hash (TCP, UDP, SCTP).',
+    description:
+      "Community ID v1 as Elasticsearch's community_id processor computes it: TCP, UDP and SCTP with their ports, ICMP and ICMPv6 as type 0 / code 0 (flow logs carry no type or code), other protocols without ports.",
   },
   {
     name: 'network.direction',
@@ -49,4 +60,11 @@ export const FLOW_ECS_FIELDS: FieldDoc[] = [
   { name: 'cloud.availability_zone', type: 'keyword', description: 'az-id (v4).' },
   { name: 'cloud.instance.id', type: 'keyword', description: 'instance-id (v3).' },
   { name: 'container.id', type: 'keyword', description: 'ecs-container-id (v7).' },
+  { name: 'orchestrator.type', type: 'keyword', description: 'ecs when any v7 ECS field is set.' },
+  { name: 'orchestrator.cluster.name', type: 'keyword', description: 'ecs-cluster-name (v7).' },
+  { name: 'orchestrator.cluster.id', type: 'keyword', description: 'ecs-cluster-arn (v7).' },
+  { name: 'orchestrator.resource.type', type: 'keyword', description: 'task (v7).' },
+  { name: 'orchestrator.resource.id', type: 'keyword', description: 'ecs-task-arn (v7).' },
+  { name: 'orchestrator.resource.name', type: 'keyword', description: 'ecs-task-id (v7).' },
+  { name: 'service.name', type: 'keyword', description: 'ecs-service-name (v7).' },
 ];

@@ -17,34 +17,63 @@ const COMMUNITY_ID_FIELDS: Record<string, [string, string]> = {
 
 type Processor = Record<string, Record<string, unknown>>;
 
-function adaptProcessor(processor: Processor): Processor | undefined {
-  if ('reroute' in processor) return undefined;
-  if ('community_id' in processor) {
-    const options: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(processor.community_id)) {
-      if (!(key in COMMUNITY_ID_FIELDS) && key !== 'iana_number') options[key] = value;
-    }
-    for (const [esName, [osName, fallback]] of Object.entries(COMMUNITY_ID_FIELDS)) {
-      options[osName] = processor.community_id[esName] ?? fallback;
-    }
-    // OpenSearch 3.8 rejects ports from 63336 up ("must be between 0 and 65535"): an engine bug,
-    // so on the engine only those flows go without a Community ID instead of failing.
-    const guard =
-      'ctx.source?.port != null && ctx.source.port < 63336 && ctx.destination?.port != null && ctx.destination.port < 63336';
-    options.if = options.if ? `(${String(options.if)}) && ${guard}` : guard;
-    return { community_id: options };
+/** Working field holding the ICMP type and code Elasticsearch assumes when a document has none. */
+const ICMP_DEFAULT_FIELD = 'netobs_engine_icmp_default';
+
+/**
+ * Elasticsearch's community_id as the OpenSearch engine runs it. Three engine differences are
+ * bridged here, none of which changes a Community ID the engine does compute:
+ * - option names (source_ip → source_ip_field …), and the protocol taken by name;
+ * - Elasticsearch hashes ICMP/ICMPv6 without a type or code as type 0, code 0
+ *   (CommunityIdProcessor.parseIntFromObjectOrString: null → 0); OpenSearch skips such a
+ *   document, so it is given a working field holding 0 as both, removed right after;
+ * - OpenSearch knows only TCP, UDP, SCTP, ICMP and ICMPv6 (it throws on GRE, ESP …, which
+ *   Elasticsearch hashes without ports) and rejects ports from 63336 up (an engine bug): on the
+ *   engine those flows go without a Community ID instead of failing.
+ */
+function adaptCommunityId(options: Record<string, unknown>): Processor[] {
+  const adapted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (!(key in COMMUNITY_ID_FIELDS) && !['iana_number', 'icmp_type', 'icmp_code'].includes(key))
+      adapted[key] = value;
   }
-  return processor;
+  for (const [esName, [osName, fallback]] of Object.entries(COMMUNITY_ID_FIELDS)) {
+    adapted[osName] = options[esName] ?? fallback;
+  }
+  adapted.icmp_type_field = ICMP_DEFAULT_FIELD;
+  adapted.icmp_code_field = ICMP_DEFAULT_FIELD;
+  const icmp = "(ctx.network?.transport == 'icmp' || ctx.network?.transport == 'ipv6-icmp')";
+  const ported =
+    "((ctx.network?.transport == 'tcp' || ctx.network?.transport == 'udp' || ctx.network?.transport == 'sctp') && ctx.source?.port != null && ctx.source.port < 63336 && ctx.destination?.port != null && ctx.destination.port < 63336)";
+  const guard = `(${icmp} || ${ported})`;
+  adapted.if = options.if ? `(${String(options.if)}) && ${guard}` : guard;
+  return [
+    { set: { tag: 'engine_icmp_default', if: icmp, field: ICMP_DEFAULT_FIELD, value: 0 } },
+    { community_id: adapted },
+    {
+      remove: {
+        tag: 'engine_icmp_default_remove',
+        field: ICMP_DEFAULT_FIELD,
+        ignore_missing: true,
+      },
+    },
+  ];
+}
+
+function adaptProcessor(processor: Processor): Processor[] {
+  if ('reroute' in processor) return [];
+  if ('community_id' in processor) return adaptCommunityId(processor.community_id);
+  return [processor];
 }
 
 /**
- * The pipeline as the OpenSearch engine accepts it: `reroute` (Elasticsearch-only) removed, _meta dropped, and
- * community_id's options renamed (and guarded against an engine bug with high ports) (same Community ID v1 hash, other option names).
+ * The pipeline as the OpenSearch engine accepts it: `reroute` (Elasticsearch-only) removed, _meta
+ * dropped, and community_id adapted (adaptCommunityId: same Community ID v1 hash where the engine
+ * computes one).
  */
 export function adaptForOpenSearch(asset: EsAsset): EsAsset {
   const body = asset.body as { processors: Processor[]; on_failure?: Processor[] };
-  const adapt = (list: Processor[]) =>
-    list.map(adaptProcessor).filter((p): p is Processor => p !== undefined);
+  const adapt = (list: Processor[]) => list.flatMap(adaptProcessor);
   // OpenSearch pipelines have no _meta.
   const { _meta: _dropped, ...rest } = body as Record<string, unknown>;
   const adapted: Record<string, unknown> = { ...rest, processors: adapt(body.processors) };

@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceId } from '../../common/constants';
 import { isDefaultVpcFormat, parseFlowLogHeader } from '../../common/sources';
+import { communityId } from '../../dev/ingest_bridge/community_id';
 import { installEsAssets } from '../../server/lib/installer/es_assets';
 import { testClient } from '../support/es_env';
 import type { IngestEngine } from '../support/ingest_engine';
@@ -78,6 +79,37 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+const PORTED = [6, 17, 132];
+
+/**
+ * Every Community ID the engine wrote equals what Elasticsearch's processor computes for the
+ * flow (dev/ingest_bridge/community_id.ts, checked against the specification's baseline), and
+ * it is missing only where the engine cannot compute one (adaptCommunityId): never for TCP, UDP
+ * and SCTP with both ports, ICMP or ICMPv6.
+ */
+function expectElasticsearchCommunityIds(parsed: Record<string, unknown>[]): void {
+  for (const doc of parsed) {
+    const src = doc.source as { ip?: string; port?: number } | undefined;
+    const dst = doc.destination as { ip?: string; port?: number } | undefined;
+    const network = doc.network as { iana_number?: string; community_id?: string } | undefined;
+    const protocol = Number(network?.iana_number);
+    const ported = PORTED.includes(protocol);
+    if (!network?.community_id) {
+      const computable =
+        src?.ip &&
+        dst?.ip &&
+        ([1, 58].includes(protocol) ||
+          (ported && src.port !== undefined && dst.port !== undefined));
+      expect(computable ? doc : undefined).toBeUndefined();
+      continue;
+    }
+    const flow = { sourceIp: String(src?.ip), destinationIp: String(dst?.ip), protocol };
+    expect(network.community_id).toBe(
+      communityId(ported ? { ...flow, sourcePort: src?.port, destinationPort: dst?.port } : flow)
+    );
+  }
+}
+
 const cases = (Object.keys(KEYS) as SourceId[]).flatMap((source) =>
   readdirSync(path.join(__dirname, source))
     .filter((file) => file.endsWith('.log'))
@@ -109,17 +141,28 @@ describe.each(cases)('$source/$name', ({ source, file }) => {
       writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
     }
     expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
-    // Every line is still there: parsed, or kept with its text and an error.
+    if (source === 'vpcflow' || source === 'tgwflow') expectElasticsearchCommunityIds(parsed);
+    // Every line is still there: parsed, parsed in part (the failed fields named), or kept
+    // with its text and an error.
     expect(parsed).toHaveLength(raw.length);
     for (const doc of parsed) {
       const event = doc.event as { kind?: string; original?: string };
+      const error = (doc.error as { message?: string } | undefined)?.message;
+      const partial = ((doc.tags as string[] | undefined) ?? []).includes('netobs_partial');
       if (event.kind === 'pipeline_error') {
         expect(typeof event.original).toBe('string');
-        expect(String((doc.error as { message?: string }).message)).toMatch(
-          /^Processor \w+ with tag \w+ in pipeline netobs-/
-        );
+        expect(String(error)).toMatch(/^Processor \w+ with tag \w+ in pipeline netobs-/);
       } else {
+        expect(event.kind).toBe('event');
         expect(doc.message).toBeUndefined();
+        // A partial line names each failed field and keeps the line; a clean one has neither.
+        expect(partial).toBe(error !== undefined);
+        if (partial) {
+          expect(typeof event.original).toBe('string');
+          expect(error).toMatch(/^[\w -]+: /);
+        } else {
+          expect(event.original).toBeUndefined();
+        }
       }
     }
   });
@@ -152,8 +195,8 @@ describe('parsed documents in real Elasticsearch data streams', () => {
       ).length;
       expect(await count(source, failedLine)).toBe(failed);
     }
-    // The VPC line with "notaport" is indexed despite a string in an integer field.
-    expect(await count('vpcflow', { exists: { field: '_ignored' } })).toBe(1);
+    // Lines parsed in part leave their failed fields out, so nothing is ignored anywhere.
+    expect(await count('vpcflow', { exists: { field: '_ignored' } })).toBe(0);
   });
 
   test('CIDR queries on source.ip and destination.ip find the private and public flows', async () => {
@@ -163,13 +206,15 @@ describe('parsed documents in real Elasticsearch data streams', () => {
     ).length;
     expect(expectInTen).toBeGreaterThan(5);
     expect(await count('vpcflow', { term: { 'source.ip': '10.0.0.0/8' } })).toBe(expectInTen);
-    expect(await count('vpcflow', { term: { 'source.ip': '198.51.100.0/24' } })).toBe(2);
+    expect(await count('vpcflow', { term: { 'source.ip': '198.51.100.0/24' } })).toBe(3);
     expect(await count('vpcflow', { term: { 'destination.ip': '2001:db8::/32' } })).toBe(1);
-    expect(await count('vpcflow', { term: { 'related.ip': 'fd00::/8' } })).toBe(1);
+    // fd12:…(default-v2) and the ICMPv6 flow (icmp).
+    expect(await count('vpcflow', { term: { 'related.ip': 'fd00::/8' } })).toBe(2);
   });
 
   test('port range queries and keyword filters hit the expected documents', async () => {
-    // Rejected flows to SSH, MySQL, RDP and the ECS task's 8080 in the VPC cases.
+    // Rejected flows to SSH, MySQL, RDP, the ECS tasks' 8080 and 443 (custom-v7-v8-*) and the
+    // salvaged line whose destination address was dropped (salvage).
     expect(
       await count('vpcflow', {
         bool: {
@@ -179,7 +224,7 @@ describe('parsed documents in real Elasticsearch data streams', () => {
           ],
         },
       })
-    ).toBe(4);
+    ).toBe(6);
     expect(
       await count('vpcflow', { terms: { 'aws.vpcflow.log_status': ['NODATA', 'SKIPDATA'] } })
     ).toBe(2);
