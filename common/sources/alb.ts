@@ -71,6 +71,12 @@ export const ALB_SOURCE: LogSource = {
       description: 'From request (1.1, 2.0); absent for malformed requests.',
     },
     { name: 'http.response.status_code', type: 'long', description: 'elb_status_code.' },
+    {
+      name: 'url.original',
+      type: 'keyword',
+      description:
+        'The request URL as logged: raw spaces and quotes included (the request ends at the protocol before the user agent).',
+    },
     { name: 'url.full', type: 'keyword', description: 'The request URL.' },
     { name: 'url.scheme', type: 'keyword', description: 'http or https.' },
     { name: 'url.domain', type: 'keyword', description: 'Host of the request URL.' },
