@@ -1,6 +1,9 @@
 // ECS fields that the VPC and Transit Gateway flow-log pipelines both set.
 import type { FieldDoc } from './types';
 
+const V7_NOTE =
+  "Elastic's parse_aws_vpc_flow_log processor documents only v2-v5 fields (elastic.co/docs/reference/beats/filebeat/processor-parse-aws-vpc-flow-log); ECS has this field, so we use it rather than a custom aws.vpcflow.* name.";
+
 export const FLOW_ECS_FIELDS: FieldDoc[] = [
   { name: '@timestamp', type: 'date', description: 'Start of the aggregation interval (start).' },
   { name: 'event.start', type: 'date', description: 'start, as a date.' },
@@ -17,7 +20,13 @@ export const FLOW_ECS_FIELDS: FieldDoc[] = [
     type: 'keyword',
     description: '[connection, allowed|denied]; [info] for NODATA/SKIPDATA.',
   },
-  { name: 'event.reason', type: 'keyword', description: 'reject-reason (v8), e.g. BPA.' },
+  {
+    name: 'event.reason',
+    type: 'keyword',
+    description: 'reject-reason (v8), e.g. BPA.',
+    elastic:
+      "Elastic's parse_aws_vpc_flow_log processor documents only v2-v5 fields; ECS's event.reason says why the event happened, which is what AWS's reject-reason holds.",
+  },
   { name: 'source.ip', type: 'ip', description: 'srcaddr.' },
   { name: 'source.port', type: 'long', description: 'srcport.' },
   {
@@ -59,12 +68,42 @@ export const FLOW_ECS_FIELDS: FieldDoc[] = [
   { name: 'cloud.region', type: 'keyword', description: 'region (v4).' },
   { name: 'cloud.availability_zone', type: 'keyword', description: 'az-id (v4).' },
   { name: 'cloud.instance.id', type: 'keyword', description: 'instance-id (v3).' },
-  { name: 'container.id', type: 'keyword', description: 'ecs-container-id (v7).' },
+  {
+    name: 'container.id',
+    type: 'keyword',
+    description: 'ecs-container-id (v7).',
+    elastic: V7_NOTE,
+  },
   { name: 'orchestrator.type', type: 'keyword', description: 'ecs when any v7 ECS field is set.' },
-  { name: 'orchestrator.cluster.name', type: 'keyword', description: 'ecs-cluster-name (v7).' },
-  { name: 'orchestrator.cluster.id', type: 'keyword', description: 'ecs-cluster-arn (v7).' },
+  {
+    name: 'orchestrator.cluster.name',
+    type: 'keyword',
+    description: 'ecs-cluster-name (v7).',
+    elastic: V7_NOTE,
+  },
+  {
+    name: 'orchestrator.cluster.id',
+    type: 'keyword',
+    description: 'ecs-cluster-arn (v7).',
+    elastic: V7_NOTE,
+  },
   { name: 'orchestrator.resource.type', type: 'keyword', description: 'task (v7).' },
-  { name: 'orchestrator.resource.id', type: 'keyword', description: 'ecs-task-arn (v7).' },
-  { name: 'orchestrator.resource.name', type: 'keyword', description: 'ecs-task-id (v7).' },
-  { name: 'service.name', type: 'keyword', description: 'ecs-service-name (v7).' },
+  {
+    name: 'orchestrator.resource.id',
+    type: 'keyword',
+    description: 'ecs-task-arn (v7).',
+    elastic: V7_NOTE,
+  },
+  {
+    name: 'orchestrator.resource.name',
+    type: 'keyword',
+    description: 'ecs-task-id (v7).',
+    elastic: V7_NOTE,
+  },
+  {
+    name: 'service.name',
+    type: 'keyword',
+    description: 'ecs-service-name (v7).',
+    elastic: V7_NOTE,
+  },
 ];

@@ -8,6 +8,12 @@ export interface FieldDoc {
   name: string;
   type: 'keyword' | 'ip' | 'long' | 'integer' | 'float' | 'date' | 'boolean' | 'text';
   description: string;
+  /**
+   * Where Elastic's own AWS integration (or its documented processor) differs for the same
+   * source field: its field, or that it has none, and why we chose ours. Only facts from
+   * Elastic's published documentation, with the page named.
+   */
+  elastic?: string;
 }
 
 export interface LogSource {
