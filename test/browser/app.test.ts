@@ -21,6 +21,7 @@ import { troubleshootSections } from './sections/troubleshoot';
 import { queryBarSections } from './sections/query_bar';
 import { setupSourcesSections } from './sections/setup_sources';
 import { drillDownSections } from './sections/drill_down';
+import { spikesSections } from './sections/spikes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
@@ -227,3 +228,4 @@ queryBarSections(ctx);
 setupSourcesSections(ctx);
 drillDownSections(ctx);
 troubleshootSections(ctx);
+spikesSections(ctx);
