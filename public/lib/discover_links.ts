@@ -3,21 +3,14 @@
 import type { SourceId } from '../../common/constants';
 import type { Panel } from '../../common/api_types';
 import { kqlValue } from '../../common/queries';
+import { andKql } from '../../common/queries/kql_join';
+
+export { andKql };
 import type { DiscoverTarget } from '../services';
 
 export interface TimeRangeStrings {
   from: string;
   to: string;
-}
-
-/**
- * Joins KQL clauses with `and`. A clause with a top-level `or` would bind wrongly next to
- * `and`, so such clauses are parenthesised; parenthesising a safe clause is harmless.
- */
-export function andKql(...clauses: Array<string | undefined>): string {
-  const parts = clauses.map((c) => c?.trim()).filter((c): c is string => Boolean(c));
-  if (parts.length === 1) return parts[0];
-  return parts.map((part) => (/\sor\s/i.test(part) ? `(${part})` : part)).join(' and ');
 }
 
 /** `field: "key"`; values are always quoted because IPv6 addresses and paths contain ':' and '/'. */

@@ -1,5 +1,6 @@
 import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
 import { registerGetFreshnessRoute } from './analytics/get_freshness_route';
+import { registerPostDetectionsRoute } from './analytics/post_detections_route';
 import { registerPostConnectionRoute } from './analytics/post_connection_route';
 import { registerPostOverviewRoute } from './analytics/post_overview_route';
 import { registerPostQueryCountRoute } from './analytics/post_query_count_route';
@@ -28,6 +29,7 @@ export function registerRoutes(
   registerPostOverviewRoute(router, deps);
   registerPostQueryCountRoute(router, deps);
   registerGetFreshnessRoute(router, deps);
+  registerPostDetectionsRoute(router, deps);
   registerPostScansRoute(router, deps);
   registerPostSpikesRoute(router, deps);
   registerPostConnectionRoute(router, deps);

@@ -1,4 +1,5 @@
 // The validation rules of each route's input.
+import { DETECTION_IDS } from '../../../common/detections/types';
 import type { FieldRule } from './validate_object';
 
 // Shape only here: the value is read with Kibana's date-math parser when the range is resolved
@@ -36,4 +37,9 @@ export const SETUP_RULES: Record<string, FieldRule> = {
   retention: { type: 'string', optional: true, check: checkRetention },
   keepOriginal: { type: 'boolean', optional: true },
   force: { type: 'boolean', optional: true },
+};
+
+export const DETECTIONS_RULES: Record<string, FieldRule> = {
+  ...TIME_RANGE_RULES,
+  rules: { type: 'list', optional: true, oneOf: DETECTION_IDS },
 };

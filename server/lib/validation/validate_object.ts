@@ -3,7 +3,7 @@
 // route validators, so the same rules run in both places without @kbn/config-schema.
 
 export interface FieldRule {
-  type: 'string' | 'boolean' | 'record';
+  type: 'string' | 'boolean' | 'record' | 'list';
   optional?: boolean;
   /** For strings: the value must match. */
   pattern?: RegExp;
@@ -12,6 +12,8 @@ export interface FieldRule {
   maxLength?: number;
   /** For strings: a message when the value is wrong in a way a pattern cannot say. */
   check?: (value: string) => string | undefined;
+  /** For lists: the values an item may take (a list is of strings, not empty). */
+  oneOf?: readonly string[];
 }
 
 export class ValidationError extends Error {
@@ -24,6 +26,18 @@ export class ValidationError extends Error {
 }
 
 function check(field: string, value: unknown, rule: FieldRule): void {
+  if (rule.type === 'list') {
+    if (!Array.isArray(value) || value.length === 0)
+      throw new ValidationError(field, 'expected a non-empty list');
+    value.forEach((item, i) => {
+      if (typeof item !== 'string' || (rule.oneOf && !rule.oneOf.includes(item)))
+        throw new ValidationError(
+          `${field}.${i}`,
+          `expected ${rule.oneOf ? `one of ${rule.oneOf.join(', ')}` : 'a string'}, got ${JSON.stringify(item)}`
+        );
+    });
+    return;
+  }
   if (rule.type === 'record') {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new ValidationError(field, 'expected an object of string values');
