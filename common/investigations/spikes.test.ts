@@ -1,6 +1,7 @@
 import type { CountBucket, SpikeWindow } from './spikes';
 import {
   baselineCountAggs,
+  baselineFilter,
   buildSpikes,
   checkSpikeRange,
   checkSpikeSource,
@@ -17,6 +18,7 @@ import {
   SPIKE_DETECTION,
   spikeRuns,
   valueKey,
+  windowsFilter,
   windowTermsAggs,
 } from './spikes';
 
@@ -198,11 +200,12 @@ describe('requests and answers', () => {
     { startMs: 1000, endMs: 3000, peak: 50, peakMs: 1000, count: 90, buckets: 2 },
   ];
 
-  it('asks for the count series, then the values in each window, then their baseline counts', () => {
-    const terms = windowTermsAggs(windows, ['source.ip', 'destination.port']);
+  it('asks for the values in the windows alone, then their counts outside them alone', () => {
     const inWindow = { range: { '@timestamp': { gte: 1000, lt: 3000, format: 'epoch_millis' } } };
-    expect(terms).toEqual({
-      baseline: { filter: { bool: { must_not: [inWindow] } } },
+    expect(windowsFilter(windows)).toEqual({
+      bool: { should: [inWindow], minimum_should_match: 1 },
+    });
+    expect(windowTermsAggs(windows, ['source.ip', 'destination.port'])).toEqual({
       w0: {
         filter: inWindow,
         aggs: {
@@ -211,14 +214,21 @@ describe('requests and answers', () => {
         },
       },
     });
-    expect(baselineCountAggs(windows, [{ field: 'destination.port', value: '22' }])).toEqual({
-      baseline: {
-        filter: { bool: { must_not: [inWindow] } },
-        aggs: {
-          values: {
-            filters: { filters: { 'destination.port=22': { term: { 'destination.port': '22' } } } },
-          },
-        },
+    expect(baselineFilter(windows)).toEqual({ bool: { must_not: [inWindow] } });
+    expect(
+      baselineCountAggs([
+        { field: 'destination.port', value: '22' },
+        { field: 'source.ip', value: '10.0.0.1' },
+        { field: 'destination.port', value: '3389' },
+      ])
+    ).toEqual({
+      b0: {
+        terms: { field: 'destination.port', include: ['22', '3389'], size: 2 },
+        meta: { field: 'destination.port' },
+      },
+      b1: {
+        terms: { field: 'source.ip', include: ['10.0.0.1'], size: 1 },
+        meta: { field: 'source.ip' },
       },
     });
   });
@@ -230,7 +240,6 @@ describe('requests and answers', () => {
     expect(histogram).toEqual([{ time: 1000, count: 4 }]);
     const read = readWindowTerms(
       {
-        baseline: { doc_count: 400 },
         w0: {
           doc_count: 90,
           f0: { buckets: [{ key: '198.51.100.7', doc_count: 80 }] },
@@ -240,27 +249,23 @@ describe('requests and answers', () => {
       windows,
       ['source.ip', 'destination.port']
     );
-    expect(read.baselineCount).toBe(400);
-    expect(read.windows[0].values).toEqual([
+    expect(read[0].values).toEqual([
       { field: 'source.ip', value: '198.51.100.7', count: 80 },
       { field: 'destination.port', value: '22', count: 85 },
     ]);
-    expect(distinctValues([...read.windows, ...read.windows])).toHaveLength(2);
+    expect(distinctValues([...read, ...read])).toHaveLength(2);
+    // Elasticsearch lists no bucket for a value the baseline lacks (198.51.100.7 here).
     const counts = readBaselineCounts({
-      baseline: {
-        values: {
-          buckets: {
-            [valueKey('source.ip', '198.51.100.7')]: { doc_count: 0 },
-            [valueKey('destination.port', '22')]: { doc_count: 40 },
-          },
-        },
-      },
+      b0: { meta: { field: 'destination.port' }, buckets: [{ key: 22, doc_count: 40 }] },
+      b1: { meta: { field: 'source.ip' }, buckets: [] },
     });
+    expect(counts).toEqual(new Map([[valueKey('destination.port', '22'), 40]]));
     const detection = {
       baseline: { median: 10, mad: 2, sigma: 3, buckets: 42 },
       windows,
     };
-    const [spike] = buildSpikes(detection, read.windows, read.baselineCount, counts);
+    // 490 documents in the range: 400 in the baseline's 40 buckets, 10 a bucket.
+    const [spike] = buildSpikes(detection, read, 490, counts);
     expect(spike).toMatchObject({
       start: new Date(1000).toISOString(),
       end: new Date(3000).toISOString(),

@@ -1,9 +1,11 @@
 // Runs the explained-spikes investigation (common/investigations/spikes.ts) as the current
-// user: the count series, then the top values inside each spike window, then those values'
-// counts in the baseline. Aggregations only; at most three searches, one when nothing spikes.
+// user: the count series, then the top values inside each spike window (a search of the windows
+// alone), then those values' counts in the baseline (a search of the rest of the range alone).
+// Aggregations only; at most three searches, one when nothing spikes.
 import type { SpikesRequest, SpikesResponse } from '../../../common/investigations/spikes';
 import {
   baselineCountAggs,
+  baselineFilter,
   buildSpikes,
   checkSpikeRange,
   detectSpikes,
@@ -13,6 +15,7 @@ import {
   readHistogram,
   readWindowTerms,
   SPIKE_FIELDS,
+  windowsFilter,
   windowTermsAggs,
 } from '../../../common/investigations/spikes';
 import { ValidationError } from '../validation/validate_object';
@@ -56,18 +59,19 @@ export async function spikes(
   if (detection.windows.length === 0) return { ...answer, spikes: [] };
 
   const fields = SPIKE_FIELDS[source];
+  const { windows } = detection;
   const inWindows = readWindowTerms(
     (
       await searchAggs<Record<string, unknown>>(
         client,
-        scope,
-        windowTermsAggs(detection.windows, fields)
+        { ...scope, filter: [...scope.filter, windowsFilter(windows)] },
+        windowTermsAggs(windows, fields)
       )
     ).aggregations,
-    detection.windows,
+    windows,
     fields
   );
-  const values = distinctValues(inWindows.windows);
+  const values = distinctValues(inWindows);
   const baselineCounts =
     values.length === 0
       ? new Map<string, number>()
@@ -75,13 +79,13 @@ export async function spikes(
           (
             await searchAggs<Record<string, unknown>>(
               client,
-              scope,
-              baselineCountAggs(detection.windows, values)
+              { ...scope, filter: [...scope.filter, baselineFilter(windows)] },
+              baselineCountAggs(values)
             )
           ).aggregations
         );
   return {
     ...answer,
-    spikes: buildSpikes(detection, inWindows.windows, inWindows.baselineCount, baselineCounts),
+    spikes: buildSpikes(detection, inWindows, series.total, baselineCounts),
   };
 }
