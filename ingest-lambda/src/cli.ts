@@ -12,6 +12,10 @@ import { kibanaSavedObjectsPort } from '../../server/lib/installer/kibana_saved_
 import type { SavedObjectsPort } from '../../server/lib/installer/setup';
 import { runSetup, runUninstall, setupStatus } from '../../server/lib/installer/setup';
 import type { SetupResponse } from '../../common/api_types';
+import type { DetectionId, Finding } from '../../common/detections';
+import { DETECTION_IDS } from '../../common/detections';
+import { localQueryLanguage } from '../../dev/query_language';
+import { runDetections } from '../../server/lib/analytics/detections';
 import { createClient, createS3Client, credentialsIn, fromEnvOrFile } from './config';
 import { redact, rememberSecrets } from './log';
 import type { S3ObjectRef } from './events';
@@ -369,7 +373,74 @@ const uninstall: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { ship, setup, status, uninstall };
+function entityText(finding: Finding): string {
+  return Object.entries(finding.entity)
+    .map(([field, value]) => `${field}=${value}`)
+    .join(' ');
+}
+
+const detect: Command = {
+  summary:
+    'run the detection catalog over the data and print the findings; exit 0 when there are none, 1 when there are, 3 when it could not look (for cron or CI)',
+  usage:
+    'netobs detect --es <url> [--from now-24h] [--to now] [--rules port_scan,bruteforce] [--kql Q] [--json] [--api-key K | --username U --password P]',
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        ...CONNECTION_OPTIONS,
+        from: { type: 'string', default: 'now-24h' },
+        to: { type: 'string', default: 'now' },
+        rules: { type: 'string' },
+        kql: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+    const rules = values.rules?.split(',').map((rule) => rule.trim());
+    const unknown = rules?.find((rule) => !(DETECTION_IDS as readonly string[]).includes(rule));
+    if (unknown !== undefined)
+      throw new UsageError(
+        `--rules: no rule "${unknown}"; the rules are ${DETECTION_IDS.join(', ')}`
+      );
+    const client = esClient(values);
+    try {
+      const { findings, rules: ran } = await runDetections(
+        client,
+        {
+          from: values.from,
+          to: values.to,
+          kql: values.kql,
+          rules: rules as DetectionId[] | undefined,
+        },
+        localQueryLanguage
+      );
+      if (values.json) {
+        console.log(redact(JSON.stringify({ findings, rules: ran }, null, 2)));
+      } else {
+        for (const finding of findings)
+          console.log(
+            redact(
+              `${finding.severity.padEnd(8)} ${finding.rule.padEnd(15)} ${entityText(finding)}  ${finding.summary}  (last seen ${finding.lastSeen})\n         ${finding.kql}`
+            )
+          );
+        console.log(
+          `${findings.length} finding${findings.length === 1 ? '' : 's'} from ${ran.length} rules, ${values.from} to ${values.to}`
+        );
+      }
+      return findings.length > 0 ? 1 : 0;
+    } catch (error) {
+      // Not 1: a cron job or CI step must tell "findings" from "could not look".
+      console.error(
+        redact(`netobs detect failed: ${error instanceof Error ? error.message : String(error)}`)
+      );
+      return 3;
+    } finally {
+      await client.close();
+    }
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { ship, setup, status, uninstall, detect };
 
 function help(): void {
   console.log('netobs: Network Observability for AWS on the Elastic Stack\n');

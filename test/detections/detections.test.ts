@@ -1,171 +1,29 @@
-// The detection catalog on real Elasticsearch over the route: six hours of parsed flows and ALB
-// requests built so that each rule has exactly one thing to find, inside background traffic
-// that must find nothing (web clients, internal database traffic, a heavy but regular outbound
-// destination, internet noise against one host, healthy ALB targets and clients). The data is
-// dated 2004 in a namespace of its own, so no other suite's now-relative range sees it.
+// The detection catalog on real Elasticsearch over the route, on data (./data.ts) built so
+// that each rule has exactly one thing to find inside background traffic that finds nothing.
 import { startAppServer } from '../../dev/app_server/server';
 import { API_BASE, INTERNAL_API_BASE } from '../../common/constants';
 import type { Finding } from '../../common/detections';
 import { esUrl, testClient } from '../support/es_env';
+import {
+  BASTION,
+  BRUTE,
+  CACHE,
+  ensureDetectionData,
+  EXFIL_DESTINATION,
+  EXFIL_SOURCE,
+  FAILING,
+  FLOODED,
+  FROM,
+  MINUTE,
+  PROBER,
+  SCANNER,
+  START,
+  TO,
+} from './data';
 
 const es = testClient();
 let app: { url: string; close: () => Promise<void> };
 const INTERNAL = { 'x-elastic-internal-origin': 'Kibana', 'content-type': 'application/json' };
-const FROM = '2004-01-01T00:00:00.000Z';
-const TO = '2004-01-01T06:00:00.000Z';
-const START = Date.parse(FROM);
-const MINUTE = 60_000;
-
-const SCANNER = '192.0.2.200';
-const SCANNED = '10.0.1.12';
-const BRUTE = '203.0.113.77';
-const BASTION = '10.0.1.50';
-const CACHE = '10.0.3.9';
-const EXFIL_SOURCE = '10.0.2.30';
-const EXFIL_DESTINATION = '192.0.2.99';
-const FLOODED = '10.0.1.20';
-const FAILING = '10.0.1.13';
-const PROBER = '198.51.100.66';
-
-interface Flow {
-  at: number;
-  src: string;
-  dst: string;
-  port: number;
-  action: 'accept' | 'reject';
-  packets?: number;
-  bytes?: number;
-}
-
-function flowDoc(flow: Flow) {
-  return {
-    '@timestamp': new Date(flow.at).toISOString(),
-    source: { ip: flow.src, port: 40000 + (flow.at % 20000) },
-    destination: { ip: flow.dst, port: flow.port },
-    network: { transport: 'tcp', packets: flow.packets ?? 10, bytes: flow.bytes ?? 4000 },
-    event: { action: flow.action },
-  };
-}
-
-function albDoc(at: number, client: string, target: string, status: number, path: string) {
-  return {
-    '@timestamp': new Date(at).toISOString(),
-    source: { ip: client },
-    destination: { ip: target, port: 8080 },
-    http: { response: { status_code: status } },
-    url: { path },
-  };
-}
-
-const publicClient = (i: number) => `198.51.100.${(i % 50) + 1}`;
-
-function buildFlows(): Flow[] {
-  const flows: Flow[] = [];
-  for (let minute = 0; minute < 360; minute += 1) {
-    const at = START + minute * MINUTE;
-    // Background: web clients, internal database traffic, a regular heavy destination, noise.
-    flows.push({ at, src: publicClient(minute), dst: '10.0.1.10', port: 443, action: 'accept' });
-    flows.push({ at, src: '10.0.2.21', dst: '10.0.3.5', port: 5432, action: 'accept' });
-    flows.push({
-      at,
-      src: '10.0.2.21',
-      dst: '198.51.100.10',
-      port: 443,
-      action: 'accept',
-      bytes: 1_000_000,
-    });
-    flows.push({
-      at,
-      src: `203.0.113.${(minute % 200) + 1}`,
-      dst: '10.0.1.11',
-      port: minute % 2 ? 23 : 445,
-      action: 'reject',
-    });
-  }
-  // port_scan: 200 ports on one host, spread over the six hours, all rejected.
-  for (let port = 1; port <= 200; port += 1)
-    flows.push({ at: START + port * 100_000, src: SCANNER, dst: SCANNED, port, action: 'reject' });
-  // bruteforce: 80 short SSH sessions within an hour, two of them accepted.
-  for (let i = 0; i < 80; i += 1)
-    flows.push({
-      at: START + 60 * MINUTE + i * 40_000,
-      src: BRUTE,
-      dst: BASTION,
-      port: 22,
-      action: i < 2 ? 'accept' : 'reject',
-      packets: 12,
-    });
-  // exposed_service: eight public addresses accepted on the cache's Redis port.
-  for (let i = 0; i < 8; i += 1)
-    flows.push({
-      at: START + i * 20 * MINUTE,
-      src: `192.0.2.${10 + i}`,
-      dst: CACHE,
-      port: 6379,
-      action: 'accept',
-    });
-  // large_outbound: three flows of 80 MB to a destination seen nowhere else.
-  for (let i = 0; i < 3; i += 1)
-    flows.push({
-      at: START + (240 + i) * MINUTE,
-      src: EXFIL_SOURCE,
-      dst: EXFIL_DESTINATION,
-      port: 443,
-      action: 'accept',
-      bytes: 80_000_000,
-    });
-  // rejected_surge: 500 rejected flows from 50 sources within five minutes at 03:00.
-  for (let i = 0; i < 500; i += 1)
-    flows.push({
-      at: START + 180 * MINUTE + i * 500,
-      src: `203.0.113.${(i % 50) + 1}`,
-      dst: FLOODED,
-      port: 80,
-      action: 'reject',
-    });
-  return flows;
-}
-
-function buildRequests() {
-  const docs = [];
-  for (let minute = 0; minute < 360; minute += 1) {
-    const at = START + minute * MINUTE;
-    for (const target of ['10.0.1.10', '10.0.1.11'])
-      docs.push(albDoc(at, publicClient(minute), target, minute % 60 === 7 ? 500 : 200, '/'));
-    docs.push(
-      albDoc(at, publicClient(minute + 1), '10.0.1.10', minute % 60 === 30 ? 404 : 200, '/a')
-    );
-    // The failing target: 200 requests, one in three a 502 or 503 in the last hours.
-    if (minute < 200)
-      docs.push(
-        albDoc(
-          at + 1000,
-          publicClient(minute),
-          FAILING,
-          minute > 140 && minute % 2 ? 502 + (minute % 4 === 1 ? 1 : 0) : 200,
-          '/api'
-        )
-      );
-  }
-  // The prober: 100 requests at 04:00, 90 of them to paths that do not exist.
-  for (let i = 0; i < 100; i += 1)
-    docs.push(
-      albDoc(
-        START + 240 * MINUTE + i * 1000,
-        PROBER,
-        '10.0.1.10',
-        i < 90 ? 404 : 200,
-        `/probe/${i}`
-      )
-    );
-  return docs;
-}
-
-async function bulk(index: string, docs: object[]): Promise<void> {
-  const operations = docs.flatMap((doc) => [{ create: { _index: index } }, doc]);
-  const response = await es.bulk({ operations, pipeline: '_none', refresh: true });
-  if (response.errors) throw new Error(JSON.stringify(response.items.find((i) => i.create?.error)));
-}
 
 async function detect(body: Record<string, unknown>) {
   const response = await fetch(`${app.url}${INTERNAL_API_BASE}/detections`, {
@@ -189,16 +47,7 @@ beforeAll(async () => {
     headers: { 'kbn-xsrf': 'true', 'content-type': 'application/json' },
     body: '{}',
   });
-  // Built once per node: the data stays (this build cannot delete a data stream).
-  const existing = await es.count({
-    index: 'logs-netobs.vpcflow-detect',
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  if (existing.count === 0) {
-    await bulk('logs-netobs.vpcflow-detect', buildFlows().map(flowDoc));
-    await bulk('logs-netobs.alb-detect', buildRequests());
-  }
+  await ensureDetectionData(es);
 }, 180_000);
 
 afterAll(async () => {
