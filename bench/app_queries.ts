@@ -13,19 +13,14 @@ import { overview } from '../server/lib/analytics/overview';
 import { queryCount } from '../server/lib/analytics/query_count';
 import type { ParsedDoc } from './end_to_end';
 import { requestJson, sendBulk } from './http';
-import { median, percentile, round, timed } from './timing';
+import type { QueryLatency } from './timing';
+import { latency, round, timed } from './timing';
+
+export type { QueryLatency };
 
 export const QUERY_NAMESPACE = 'benchquery';
 const STREAM = `logs-netobs.vpcflow-${QUERY_NAMESPACE}`;
 const DAY_MS = 24 * 3600 * 1000;
-
-export interface QueryLatency {
-  name: string;
-  /** What the function answered with (hits), to show it looked at the data. */
-  hits: number;
-  medianMs: number;
-  p95Ms: number;
-}
 
 export interface AppQueriesResult {
   docs: number;
@@ -60,22 +55,6 @@ function* restamped(seeds: ParsedDoc[], n: number, now: number): Generator<strin
     }
     yield `{"create":{}}\n${JSON.stringify(doc)}\n`;
   }
-}
-
-async function latency(
-  name: string,
-  runs: number,
-  fn: () => Promise<number>
-): Promise<QueryLatency> {
-  const hits = await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await timed(fn)).seconds * 1000);
-  return {
-    name,
-    hits,
-    medianMs: round(median(times), 1),
-    p95Ms: round(percentile(times, 95), 1),
-  };
 }
 
 export async function measureAppQueries(

@@ -10,15 +10,12 @@ import { localQueryLanguage } from '../dev/query_language';
 import { connectionDoctor } from '../server/lib/analytics/connection_doctor';
 import { QUERY_NAMESPACE } from './app_queries';
 import type { BenchConfig } from './config';
-import { median, percentile, round, timed } from './timing';
+import type { QueryLatency } from './timing';
+import { latency } from './timing';
 
-export interface ConnectionLatency {
-  name: string;
+/** A latency whose hits are the flow records behind the evidence, with the verdict given. */
+export interface ConnectionLatency extends QueryLatency {
   verdict: string;
-  /** Flow records behind the evidence, to show the doctor looked at the data. */
-  flows: number;
-  medianMs: number;
-  p95Ms: number;
 }
 
 export interface ConnectionDoctorResult {
@@ -71,16 +68,13 @@ export async function measureConnectionDoctor(
   const latencies: ConnectionLatency[] = [];
   for (const [name, request] of cases) {
     const run = () => connectionDoctor(client, request, localQueryLanguage, QUERY_NAMESPACE);
-    const answer = await run(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < config.queryRuns; i++) times.push((await timed(run)).seconds * 1000);
-    latencies.push({
-      name,
-      verdict: answer.verdict.code,
-      flows: answer.evidence.reduce((n, row) => n + row.accepted + row.rejected + row.seen, 0),
-      medianMs: round(median(times), 1),
-      p95Ms: round(percentile(times, 95), 1),
+    let verdict = '';
+    const timing = await latency(name, config.queryRuns, async () => {
+      const answer = await run();
+      verdict = answer.verdict.code;
+      return answer.evidence.reduce((n, row) => n + row.accepted + row.rejected + row.seen, 0);
     });
+    latencies.push({ ...timing, verdict });
   }
   return { docs, runs: config.queryRuns, latencies };
 }

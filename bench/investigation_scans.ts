@@ -9,9 +9,9 @@ import type { Client } from '@elastic/elasticsearch';
 import type { BenchConfig } from './config';
 import { localQueryLanguage } from '../dev/query_language';
 import { scans } from '../server/lib/analytics/scans';
-import type { QueryLatency } from './app_queries';
 import { QUERY_NAMESPACE } from './app_queries';
-import { median, percentile, round, timed } from './timing';
+import type { QueryLatency } from './timing';
+import { latency } from './timing';
 
 const STREAM = `logs-netobs.vpcflow-${QUERY_NAMESPACE}`;
 /** The bench's scanner: documentation range (RFC 5737), so it collides with no seed address. */
@@ -68,23 +68,14 @@ export async function measureInvestigationScans(
   ];
   const run = (request: Parameters<typeof scans>[1]) =>
     scans(client, request, localQueryLanguage, QUERY_NAMESPACE);
-  const first = await run(cases[0].request); // warm-up, and the answer to check
+  const first = await run(cases[0].request); // the answer to check
   const latencies: QueryLatency[] = [];
-  for (const { name, request } of cases) {
-    const times: number[] = [];
-    let hits = 0;
-    for (let i = 0; i < config.queryRuns; i++) {
-      const { value, seconds } = await timed(() => run(request));
-      hits = value.scanners.reduce((sum, s) => sum + s.flows, 0);
-      times.push(seconds * 1000);
-    }
-    latencies.push({
-      name,
-      hits,
-      medianMs: round(median(times), 1),
-      p95Ms: round(percentile(times, 95), 1),
-    });
-  }
+  for (const { name, request } of cases)
+    latencies.push(
+      await latency(name, config.queryRuns, async () =>
+        (await run(request)).scanners.reduce((sum, s) => sum + s.flows, 0)
+      )
+    );
   return {
     docs,
     runs: config.queryRuns,

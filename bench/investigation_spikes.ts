@@ -9,8 +9,8 @@ import type { Client } from '@elastic/elasticsearch';
 import { localQueryLanguage } from '../dev/query_language';
 import { spikes } from '../server/lib/analytics/spikes';
 import type { BenchConfig } from './config';
-import type { QueryLatency } from './app_queries';
-import { median, percentile, round, timed } from './timing';
+import type { QueryLatency } from './timing';
+import { latency, round, timed } from './timing';
 
 export const SPIKES_NAMESPACE = 'benchspikes';
 const STREAM = `logs-netobs.vpcflow-${SPIKES_NAMESPACE}`;
@@ -61,17 +61,6 @@ async function* flows(n: number, now: number): AsyncGenerator<Record<string, unk
       },
     };
   }
-}
-
-async function latency(
-  name: string,
-  runs: number,
-  fn: () => Promise<number>
-): Promise<QueryLatency> {
-  const hits = await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await timed(fn)).seconds * 1000);
-  return { name, hits, medianMs: round(median(times), 1), p95Ms: round(percentile(times, 95), 1) };
 }
 
 export async function measureInvestigationSpikes(

@@ -1,6 +1,10 @@
 // Formats the results as the Markdown tables that `npm run bench` prints (and BENCHMARKS.md
 // quotes).
 import type { AppQueriesResult } from './app_queries';
+import type { DetectionsBenchResult } from './detections';
+import type { ConnectionDoctorResult } from './investigation_connection';
+import type { ScansBenchResult } from './investigation_scans';
+import type { SpikesBenchResult } from './investigation_spikes';
 import type { EndToEndResult } from './end_to_end';
 import type { ForwarderResult } from './forwarder';
 import type { CaseCost } from './pipeline_cost';
@@ -25,6 +29,10 @@ export interface BenchResults {
   endToEnd?: EndToEndResult;
   storage?: StorageResult;
   appQueries?: AppQueriesResult;
+  connection?: ConnectionDoctorResult;
+  scans?: ScansBenchResult;
+  spikes?: SpikesBenchResult;
+  detections?: DetectionsBenchResult;
   totalSeconds?: number;
 }
 
@@ -182,6 +190,58 @@ export function formatReport(r: BenchResults): string {
         ['function', 'hits', 'median ms', 'p95 ms'],
         a.latencies.map((l) => [l.name, n(l.hits), l.medianMs, l.p95Ms])
       ),
+      ''
+    );
+  }
+  const investigations = [
+    ...(r.connection?.latencies ?? []).map((l) => [
+      'connection doctor',
+      l.name,
+      `${l.verdict}, ${n(l.hits)} flows`,
+      l.medianMs,
+      l.p95Ms,
+    ]),
+    ...(r.scans?.latencies ?? []).map((l) => [
+      'scan timeline',
+      l.name,
+      `${n(l.hits)} scan flows`,
+      l.medianMs,
+      l.p95Ms,
+    ]),
+    ...(r.spikes?.latencies ?? []).map((l) => [
+      'explained spikes',
+      l.name,
+      `${n(l.hits)} spikes`,
+      l.medianMs,
+      l.p95Ms,
+    ]),
+    ...(r.detections?.latencies ?? []).map((l) => [
+      'detections',
+      l.name,
+      `${n(l.hits)} findings`,
+      l.medianMs,
+      l.p95Ms,
+    ]),
+  ];
+  if (investigations.length > 0) {
+    const docs = r.connection?.docs ?? r.scans?.docs ?? r.detections?.docs ?? 0;
+    const runs = r.detections?.runs ?? r.scans?.runs ?? r.connection?.runs ?? 0;
+    out.push(
+      `### 7. Investigations and detections over ${n(docs)} VPC records (spikes: their own ${n(r.spikes?.docs ?? 0)}; median / p95 of ${runs} runs after a warm-up)`,
+      '',
+      ...(r.scans
+        ? [
+            `Scans found ${r.scans.scanners} scanner(s); the planted one ${r.scans.foundPlanted ? 'among them' : 'MISSED'}.`,
+            '',
+          ]
+        : []),
+      ...(r.spikes
+        ? [
+            `Spikes over 24 h: ${r.spikes.found.spikes}, top explanation ${r.spikes.found.top ?? 'none'}.`,
+            '',
+          ]
+        : []),
+      ...table(['investigation', 'case', 'answer', 'median ms', 'p95 ms'], investigations),
       ''
     );
   }

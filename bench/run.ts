@@ -5,7 +5,9 @@
 //   3. end to end raw file → parsed documents in Elasticsearch, against indexing them directly;
 //   4. bytes on disk per record after force merge, against gzip bytes per source line;
 //   5. setup time, fresh and re-run;
-//   6. latency of the app's analytics functions over 1M VPC records.
+//   6. latency of the app's analytics functions over 1M VPC records;
+//   7. latency of the investigations (connection doctor, scans, spikes) and of the detection
+//      catalog over the same records.
 // It starts its own Elasticsearch and ingest engine on ports of their own (see config.ts), so it
 // can run while the test suite does, and stops them at the end. Sizes: see config.ts.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { measureAppQueries } from './app_queries';
+import { measureDetections } from './detections';
+import { measureConnectionDoctor } from './investigation_connection';
+import { measureInvestigationScans } from './investigation_scans';
+import { measureInvestigationSpikes } from './investigation_spikes';
 import { benchConfig } from './config';
 import { E2E_STREAM, measureEndToEnd } from './end_to_end';
 import { measureForwarder } from './forwarder';
@@ -112,6 +118,20 @@ async function main(): Promise<void> {
         config.queryDocs,
         config.queryRuns
       );
+      save(results);
+
+      // Over the same records (the scan bench plants its scan there; spikes index their own).
+      step('Investigations: connection doctor, scan timeline, explained spikes…');
+      results.connection = await measureConnectionDoctor(client, config);
+      save(results);
+      results.scans = await measureInvestigationScans(client, config);
+      save(results);
+      results.spikes = await measureInvestigationSpikes(client, config);
+      save(results);
+
+      step('Detections: the whole catalog and each rule…');
+      results.detections = await measureDetections(client, config);
+      save(results);
     } finally {
       await client.close();
       step('Stopping the bench nodes…');

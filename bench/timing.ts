@@ -29,3 +29,28 @@ export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** A function's latency: median and p95 of `runs` timed calls after one warm-up. */
+export interface QueryLatency {
+  name: string;
+  /** What the function answered with (hits, findings), to show it looked at the data. */
+  hits: number;
+  medianMs: number;
+  p95Ms: number;
+}
+
+export async function latency(
+  name: string,
+  runs: number,
+  fn: () => Promise<number>
+): Promise<QueryLatency> {
+  const hits = await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await timed(fn)).seconds * 1000);
+  return {
+    name,
+    hits,
+    medianMs: round(median(times), 1),
+    p95Ms: round(percentile(times, 95), 1),
+  };
+}
