@@ -10,6 +10,7 @@ import { SavedObjectIdsProvider } from './context/saved_object_ids_context';
 import { ServicesProvider, useServices } from './context/services_context';
 import type { Route } from './lib/routes';
 import { PAGE_IDS, PAGE_TITLES } from './lib/routes';
+import { DetectionsPage } from './pages/detections_page';
 import { OverviewPage } from './pages/overview_page';
 import { QueriesPage } from './pages/queries_page';
 import { ScansPage } from './pages/scans_page';
@@ -30,6 +31,7 @@ const PAGES = {
   queries: QueriesPage,
   troubleshoot: TroubleshootPage,
   scans: ScansPage,
+  detections: DetectionsPage,
   setup: SetupPage,
   sources: SourcesPage,
 };

@@ -8,6 +8,7 @@ export const PAGE_IDS = [
   'queries',
   'troubleshoot',
   'scans',
+  'detections',
   'setup',
   'sources',
 ] as const;
@@ -18,6 +19,7 @@ export const PAGE_TITLES: Record<PageId, string> = {
   queries: 'Queries',
   troubleshoot: 'Troubleshoot',
   scans: 'Scans',
+  detections: 'Detections',
   setup: 'Setup',
   sources: 'Sources',
 };
