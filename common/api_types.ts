@@ -154,12 +154,61 @@ export interface StatusResponse {
   missingProcessors?: string[];
   /** Where the pipelines run when not on this cluster (npm start: the local ingest engine). */
   pipelinesOn?: string;
+  /** The detection rules in Kibana alerting, in this space; absent outside Kibana. */
+  alerting?: AlertingStatus;
+}
+
+/**
+ * What setup does with the alerting rules (one per detection): create them enabled or disabled,
+ * or not at all. Without the option, setup keeps the space's earlier choice (first time: disabled).
+ */
+export type AlertRulesMode = 'enabled' | 'disabled' | 'none';
+
+/** One detection's alerting rule in this space, as status sees it (states as for assets). */
+export interface AlertRuleStatusEntry {
+  /** The detection's id in the catalog (common/detections), e.g. port_scan. */
+  name: string;
+  /** The rule's id in Kibana, when it exists. */
+  id?: string;
+  /** modified: a user changed its schedule, parameters, actions, name or tags (kept on upgrade). */
+  state: AssetStatusEntry['state'];
+  enabled?: boolean;
+  installedVersion?: string;
+  reason?: string;
+}
+
+export interface AlertingStatus {
+  /**
+   * false when this Kibana cannot hold the rules: no alerting plugin, or alerting not usable
+   * (e.g. no `xpack.encryptedSavedObjects.encryptionKey`); `reason` says which.
+   */
+  available: boolean;
+  reason?: string;
+  /** The choice setup last applied in this space. */
+  mode?: AlertRulesMode;
+  rules: AlertRuleStatusEntry[];
+}
+
+export interface AlertRuleSetupResult {
+  name: string;
+  id?: string;
+  action: SetupResult['action'];
+  error?: string;
+  note?: string;
+}
+
+export interface AlertingSetupResult {
+  available: boolean;
+  reason?: string;
+  mode?: AlertRulesMode;
+  results: AlertRuleSetupResult[];
 }
 
 export interface SetupRequest {
   retention?: string;
   keepOriginal?: boolean;
   force?: boolean;
+  alertRules?: AlertRulesMode;
 }
 
 export interface SetupResult {
@@ -174,4 +223,6 @@ export interface SetupResult {
 export interface SetupResponse {
   results: SetupResult[];
   ok: boolean;
+  /** The detection rules in Kibana alerting (setup and uninstall); absent outside Kibana. */
+  alerting?: AlertingSetupResult;
 }

@@ -40,6 +40,7 @@ import type {
   UpdateRuleData,
 } from '../../server/lib/alerting/rules_client';
 import type { DetectionsRuleType, ExecutorServicesLike } from '../../server/lib/alerting/rule_type';
+import { BoomError } from './kibana_saved_objects';
 
 const LICENSE_TYPES = ['basic', 'standard', 'gold', 'platinum', 'enterprise', 'trial'];
 const RESERVED_GROUPS = ['recovered'];
@@ -47,14 +48,14 @@ const DURATION = /^[1-9][0-9]*[smhd]$/;
 export const ENCRYPTION_KEY_MISSING =
   'Unable to create alerts client because the Encrypted Saved Objects plugin is missing encryption key. Please set xpack.encryptedSavedObjects.encryptionKey in the kibana.yml or use the bin/kibana-encryption-keys command.';
 
-export class BoomError extends Error {
-  readonly output: { statusCode: number; payload: { statusCode: number; message: string } };
-  readonly isBoom = true;
-  constructor(statusCode: number, message: string) {
-    super(message);
-    this.output = { statusCode, payload: { statusCode, message } };
-  }
-}
+const ERRORS: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+};
+const boom = (statusCode: number, message: string) =>
+  new BoomError(statusCode, ERRORS[statusCode], message);
 
 type AnyRuleType = Pick<DetectionsRuleType, 'id' | 'name' | 'producer' | 'validate'> & {
   actionGroups: Array<{ id: string; name: string; severity?: { level: number } }>;
@@ -222,7 +223,7 @@ function matcher(filter: string | undefined): (rule: RuleLike) => boolean {
   if (!filter) return () => true;
   const terms = filter.split(/\s+and\s+/i).map((term) => {
     const match = /^alert\.attributes\.(\w+):"([^"]*)"$/.exec(term.trim());
-    if (!match) throw new BoomError(400, `Unsupported filter in this double: ${term}`);
+    if (!match) throw boom(400, `Unsupported filter in this double: ${term}`);
     return [match[1], match[2]] as const;
   });
   return (rule) =>
@@ -278,22 +279,16 @@ export class KibanaAlertingDouble {
 
   private authorize(user: AlertingUser, ruleTypeId: string, consumer: string, write: boolean) {
     const type = this.types.get(ruleTypeId);
-    if (!type) throw new BoomError(400, `Rule type "${ruleTypeId}" is not registered.`);
+    if (!type) throw boom(400, `Rule type "${ruleTypeId}" is not registered.`);
     const operation = write ? 'create' : 'find';
     if (!this.registeredConsumers(ruleTypeId).has(consumer))
-      throw new BoomError(
-        403,
-        `Unauthorized by "${consumer}" to ${operation} "${ruleTypeId}" rule`
-      );
+      throw boom(403, `Unauthorized by "${consumer}" to ${operation} "${ruleTypeId}" rule`);
     const allowed =
       user.privilege === undefined ||
       user.privilege === 'all' ||
       (!write && user.privilege === 'read');
     if (!allowed)
-      throw new BoomError(
-        403,
-        `Unauthorized by "${consumer}" to ${operation} "${ruleTypeId}" rule`
-      );
+      throw boom(403, `Unauthorized by "${consumer}" to ${operation} "${ruleTypeId}" rule`);
     return type;
   }
 
@@ -301,7 +296,7 @@ export class KibanaAlertingDouble {
     try {
       return type.validate.params.validate(params);
     } catch (error) {
-      throw new BoomError(400, `params invalid: ${(error as Error).message}`);
+      throw boom(400, `params invalid: ${(error as Error).message}`);
     }
   }
 
@@ -309,7 +304,7 @@ export class KibanaAlertingDouble {
     if (data.notifyWhen || data.throttle) return;
     const missing = data.actions.filter((a) => !a.frequency).map((a) => a.group ?? 'default');
     if (missing.length > 0)
-      throw new BoomError(
+      throw boom(
         400,
         `Failed to validate actions due to the following error: Actions missing frequency parameters: ${missing.join(', ')}`
       );
@@ -323,8 +318,7 @@ export class KibanaAlertingDouble {
   private client(space: string, user: AlertingUser): RulesClientLike {
     const inSpace = (id: string) => {
       const rule = this.rules.get(id);
-      if (!rule || rule.space !== space)
-        throw new BoomError(404, `Saved object [alert/${id}] not found`);
+      if (!rule || rule.space !== space) throw boom(404, `Saved object [alert/${id}] not found`);
       return rule;
     };
     const toggle = async (ids: string[], enabled: boolean): Promise<BulkOperationAnswer> => {
@@ -348,12 +342,12 @@ export class KibanaAlertingDouble {
     return {
       create: async ({ data, options }) => {
         if (!data.alertTypeId)
-          throw new BoomError(
+          throw boom(
             400,
             '[data.alertTypeId]: expected value of type [string] but got [undefined]'
           );
         if (!DURATION.test(data.schedule?.interval ?? ''))
-          throw new BoomError(
+          throw boom(
             400,
             `[data.schedule.interval]: string is not a valid duration: ${data.schedule?.interval}`
           );
@@ -361,7 +355,7 @@ export class KibanaAlertingDouble {
         const params = this.validateParams(type, data.params);
         this.validateActions(data);
         const id = options?.id ?? `rule-${this.next++}`;
-        if (this.rules.has(id)) throw new BoomError(409, `Saved object [alert/${id}] conflict`);
+        if (this.rules.has(id)) throw boom(409, `Saved object [alert/${id}] conflict`);
         const rule: StoredRule = {
           id,
           space,
@@ -392,7 +386,7 @@ export class KibanaAlertingDouble {
           }
         });
         if (user.privilege === 'none' && visible.length === 0)
-          throw new BoomError(403, 'Unauthorized to find rules for any rule types');
+          throw boom(403, 'Unauthorized to find rules for any rule types');
         const matching = visible.filter(matcher(options.filter));
         return {
           page,

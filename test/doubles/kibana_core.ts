@@ -12,6 +12,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { KibanaFeatureConfig } from '@kbn/features-plugin/server';
 import type { SavedObjectsType } from '@kbn/core/server';
 import type { KibanaSavedObjectsDouble } from './kibana_saved_objects';
+import { validateFeatureAlerting } from './kibana_alerting';
 
 const FEATURE_KEYS = new Set([
   'id',
@@ -91,6 +92,7 @@ export function validateKibanaFeature(feature: KibanaFeatureConfig, kibanaVersio
     throw new Error(
       `Feature ${feature.id} specifies app entries which are not granted to any privileges: ${ungranted.join(',')}`
     );
+  validateFeatureAlerting(feature, kibanaVersion);
 }
 
 /** core.savedObjects.registerType as Kibana's type registry validates it. */
@@ -105,8 +107,15 @@ export function validateSavedObjectType(type: SavedObjectsType): void {
     throw new Error(`Type ${type.name}: unknown namespaceType`);
 }
 
-/** A plugin's view of core and the features plugin during setup, over the doubles. */
-export function kibanaSetupDoubles(savedObjects: KibanaSavedObjectsDouble) {
+/**
+ * A plugin's view of core and the features plugin during setup, over the doubles. `start` gives
+ * the plugins' start contracts `core.getStartServices()` resolves with (Kibana resolves it once
+ * every plugin has started); without it, it rejects.
+ */
+export function kibanaSetupDoubles(
+  savedObjects: KibanaSavedObjectsDouble,
+  options: { start?: () => Record<string, unknown>; publicBaseUrl?: string } = {}
+) {
   const routers: unknown[] = [];
   const features: KibanaFeatureConfig[] = [];
   const types: SavedObjectsType[] = [];
@@ -120,6 +129,7 @@ export function kibanaSetupDoubles(savedObjects: KibanaSavedObjectsDouble) {
           routers.push(router);
           return router;
         },
+        basePath: { serverBasePath: '', publicBaseUrl: options.publicBaseUrl },
       },
       savedObjects: {
         registerType: (type: SavedObjectsType) => {
@@ -132,7 +142,10 @@ export function kibanaSetupDoubles(savedObjects: KibanaSavedObjectsDouble) {
           types.push(type);
         },
       },
-      getStartServices: () => Promise.reject(new Error('not started in this double')),
+      getStartServices: () =>
+        options.start
+          ? Promise.resolve([{}, options.start(), undefined])
+          : Promise.reject(new Error('not started in this double')),
     }),
     features: {
       registerKibanaFeature: (feature: KibanaFeatureConfig) => {

@@ -4,8 +4,6 @@
 // importer (test/doubles/kibana_saved_objects.ts) and an Elasticsearch client whose errors are
 // not instances of our bundled client's classes, as Kibana's own client copy throws them. The
 // Elasticsearch side is the real local node.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
 import { errors } from '@elastic/elasticsearch';
 import { API_BASE, ASSET_VERSION, INTERNAL_API_BASE } from '../../common/constants';
@@ -19,6 +17,7 @@ import { INSTALLATION_ID, INSTALLATION_TYPE } from '../../server/lib/installer/i
 import { kibanaSetupDoubles, kibanasClientCopy } from '../doubles/kibana_core';
 import { KibanaSavedObjectsDouble } from '../doubles/kibana_saved_objects';
 import { testClient } from '../support/es_env';
+import { serveAdapter } from './serve_adapter';
 
 const es = testClient();
 const esInKibana = kibanasClientCopy(es);
@@ -26,7 +25,7 @@ const savedObjects = new KibanaSavedObjectsDouble({ kibanaVersion: '9.2.0' });
 const doubles = kibanaSetupDoubles(savedObjects);
 const objects = loadKibanaAssets();
 const SAVED_OBJECT_TYPES = new Set(objects.map((o) => o.type));
-let server: http.Server;
+let served: Awaited<ReturnType<typeof serveAdapter>>;
 let base = '';
 
 /** Users by the `x-test-user` header: a reader holds only the feature's Read privilege. */
@@ -67,17 +66,12 @@ beforeAll(async () => {
   instance.setup(doubles.core(adapter.router as IRouter<RequestHandlerContext>) as never, {
     features: doubles.features as never,
   });
-  server = http.createServer((request, response) => {
-    void adapter.handle(request, response).then((handled) => {
-      if (!handled) response.writeHead(404).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveAdapter(adapter);
+  base = served.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
   // Leave the Elasticsearch assets installed for the suites that follow.
   await installEsAssets(es);
   await es.close();
@@ -89,6 +83,25 @@ test('setup registers what Kibana accepts: the record type and a valid feature',
   expect(feature.privileges?.all.savedObject.all).toContain(INSTALLATION_TYPE);
   expect(feature.privileges?.read.savedObject.read).toContain(INSTALLATION_TYPE);
   expect(feature).not.toHaveProperty('scope');
+  // No alerting plugin in this Kibana: no rule type to grant.
+  expect(feature).not.toHaveProperty('alerting');
+  expect(feature.privileges?.all).not.toHaveProperty('alerting');
+});
+
+test('without the alerting plugin, status and setup say alerting is unavailable', async () => {
+  const unavailable = {
+    available: false,
+    reason: 'the alerting plugin is not enabled in this Kibana (or its build has none)',
+  };
+  const status = await call<StatusResponse>('GET', `${API_BASE}/status`);
+  expect(status.body.alerting).toEqual({ ...unavailable, rules: [] });
+  const setup = await call<SetupResponse>('POST', `${API_BASE}/setup`, { alertRules: 'none' });
+  expect(setup.body.alerting).toEqual({ ...unavailable, results: [] });
+  // The app's saved-object ids need no alerting.
+  const links = await fetch(`${base}${INTERNAL_API_BASE}/saved_objects`, {
+    headers: { 'x-elastic-internal-origin': 'Kibana' },
+  });
+  expect(links.status).toBe(200);
 });
 
 test('a user with the Read privilege may read status but not install or remove', async () => {

@@ -108,8 +108,10 @@ declare module '@kbn/core/server' {
     stop?(): MaybePromise<void>;
   }
 
-  /** Only `logger` (and `config.get`) are mirrored; real interface also has opaqueId, env, node, config.create/legacy. */
+  /** Only `logger`, `env.packageInfo.version` (and `config.get`) are mirrored; real interface also has opaqueId, node, config.create/legacy. */
   export interface PluginInitializerContext<ConfigSchema = unknown> {
+    /** `packageInfo.version`: the running Kibana's version, e.g. "9.1.3" (@kbn/config PackageInfo). */
+    env: { packageInfo: Readonly<{ version: string; branch: string; buildNum: number }> };
     logger: LoggerFactory;
     config: {
       get: <T = ConfigSchema>() => T;
@@ -138,6 +140,8 @@ declare module '@kbn/core/server' {
     createRouter: <
       Context extends DefaultRequestHandlerType = DefaultRequestHandlerType,
     >() => IRouter<Context>;
+    /** `publicBaseUrl`: `server.publicBaseUrl` when configured (base path included). */
+    basePath: { readonly serverBasePath: string; readonly publicBaseUrl?: string };
   }
 
   export interface CoreSetup<TPluginsStart extends Record<string, any> = {}, TStart = unknown> {

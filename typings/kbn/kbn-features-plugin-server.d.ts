@@ -6,6 +6,11 @@
  *   - x-pack/platform/plugins/shared/features/common/kibana_feature.ts            (KibanaFeatureConfig)
  *   - x-pack/platform/plugins/shared/features/common/feature_kibana_privileges.ts (FeatureKibanaPrivileges)
  *   - x-pack/platform/packages/shared/kbn-licensing-types (LicenseType)
+ *   - x-pack/platform/plugins/shared/features/common/alerting_kibana_privilege.ts (AlertingKibanaPrivilege)
+ *
+ * `alerting` entries are rule type ids up to 8.17 and `{ ruleTypeId, consumers }` from 8.18/9.0
+ * (PR #183756); both shapes are declared, and plugin.ts picks the running Kibana's
+ * (server/lib/alerting/kibana_version.ts).
  *
  * `scope?: readonly KibanaFeatureScope[]` exists in 8.16 → 9.x releases as an OPTIONAL field and is gone
  * from the newest main sources; omit it for cross-version compatibility.
@@ -18,6 +23,14 @@ declare module '@kbn/features-plugin/server' {
   import type { KibanaFeatureScope } from '@kbn/features-plugin/common';
 
   export type LicenseType = 'basic' | 'standard' | 'gold' | 'platinum' | 'enterprise' | 'trial';
+
+  export type AlertingKibanaPrivilege =
+    readonly string[] | ReadonlyArray<{ ruleTypeId: string; consumers: readonly string[] }>;
+
+  export interface FeatureKibanaPrivilegesAlerting {
+    rule?: { all?: AlertingKibanaPrivilege; read?: AlertingKibanaPrivilege };
+    alert?: { all?: AlertingKibanaPrivilege; read?: AlertingKibanaPrivilege };
+  }
 
   export interface FeatureKibanaPrivileges {
     excludeFromBasePrivileges?: boolean;
@@ -34,6 +47,7 @@ declare module '@kbn/features-plugin/server' {
     };
     /** UI capabilities, namespaced by feature id: `capabilities.<featureId>.<ui>` */
     ui: readonly string[];
+    alerting?: FeatureKibanaPrivilegesAlerting;
   }
 
   export interface KibanaFeatureConfig {
@@ -47,6 +61,8 @@ declare module '@kbn/features-plugin/server' {
     app: readonly string[];
     management?: { [sectionId: string]: readonly string[] };
     catalogue?: readonly string[];
+    /** Every rule type (and consumer) some privilege grants. */
+    alerting?: AlertingKibanaPrivilege;
     privileges: {
       all: FeatureKibanaPrivileges;
       read: FeatureKibanaPrivileges;

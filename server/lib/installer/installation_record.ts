@@ -44,14 +44,20 @@ export const INSTALLATION_SAVED_OBJECT_TYPE = {
 } as const;
 
 /** Where the record lives; `tracked` is false where Kibana does not know our type. */
-export interface RecordStore {
-  read(): Promise<{ tracked: boolean; record?: InstallationRecord }>;
-  write(record: InstallationRecord): Promise<void>;
+export interface RecordStore<T = InstallationRecord> {
+  read(): Promise<{ tracked: boolean; record?: T }>;
+  write(record: T): Promise<void>;
   remove(): Promise<void>;
 }
 
-/** The record through a (space-scoped) saved-objects client. */
-export function savedObjectsRecordStore(client: SavedObjectsClientLike): RecordStore {
+/**
+ * The record through a (space-scoped) saved-objects client; `id` names another record of the
+ * same type (the alerting rules keep theirs apart: installer/alert_rules_port.ts).
+ */
+export function savedObjectsRecordStore<T = InstallationRecord>(
+  client: SavedObjectsClientLike,
+  id: string = INSTALLATION_ID
+): RecordStore<T> {
   // Kibana answers 400 "Unsupported saved object type" for a type nobody registered: a Kibana
   // without this plugin, reached over HTTP by `netobs setup --kibana`.
   const unknownType = (error: unknown) =>
@@ -60,9 +66,7 @@ export function savedObjectsRecordStore(client: SavedObjectsClientLike): RecordS
   return {
     async read() {
       try {
-        const { saved_objects } = await client.bulkGet([
-          { type: INSTALLATION_TYPE, id: INSTALLATION_ID },
-        ]);
+        const { saved_objects } = await client.bulkGet([{ type: INSTALLATION_TYPE, id }]);
         const [found] = saved_objects;
         if (!found || found.error) {
           if (found?.error?.statusCode === 400) return { tracked: false };
@@ -75,7 +79,7 @@ export function savedObjectsRecordStore(client: SavedObjectsClientLike): RecordS
             { status: found.error?.statusCode }
           );
         }
-        return { tracked: true, record: found.attributes as unknown as InstallationRecord };
+        return { tracked: true, record: found.attributes as unknown as T };
       } catch (error) {
         if (unknownType(error)) return { tracked: false };
         throw error;
@@ -83,13 +87,13 @@ export function savedObjectsRecordStore(client: SavedObjectsClientLike): RecordS
     },
     async write(record) {
       await client.create(INSTALLATION_TYPE, record as unknown as Record<string, unknown>, {
-        id: INSTALLATION_ID,
+        id,
         overwrite: true,
       });
     },
     async remove() {
       try {
-        await client.delete(INSTALLATION_TYPE, INSTALLATION_ID);
+        await client.delete(INSTALLATION_TYPE, id);
       } catch (error) {
         if (savedObjectErrorStatus(error) !== 404) throw error;
       }

@@ -3,6 +3,8 @@
 import type { Client } from '@elastic/elasticsearch';
 import { ASSET_VERSION } from '../../../common/constants';
 import type {
+  AlertingSetupResult,
+  AlertRuleStatusEntry,
   AssetStatusEntry,
   SetupRequest,
   SetupResponse,
@@ -16,6 +18,7 @@ import { SETUP_RULES } from '../validation/request_rules';
 import { validateObject } from '../validation/validate_object';
 import { compareVersions, InstallationError } from './installation_errors';
 import { missingProcessors } from './ingest_capabilities';
+import type { AlertRulesPort } from './alert_rules_port';
 
 /** Saved objects live in Kibana: the plugin reaches them through core, the CLI over HTTP. */
 export interface SavedObjectsPort {
@@ -24,6 +27,8 @@ export interface SavedObjectsPort {
   status(): Promise<AssetStatusEntry[]>;
   install(options: { force?: boolean }): Promise<SetupResult[]>;
   uninstall(): Promise<SetupResult[]>;
+  /** The detection rules in Kibana alerting, where the port reaches a Kibana that has them. */
+  alertRules?: AlertRulesPort;
 }
 
 /**
@@ -68,6 +73,29 @@ async function missingPrivileges(client: SetupClient): Promise<string[]> {
   }
 }
 
+/**
+ * The summary of every state: installed when all are current, not_installed when nothing is
+ * (assets `absent` count as missing), else newer, outdated or partial. Alerting rules count like
+ * assets, except that a user's change (connectors attached, a threshold tuned) is what they are
+ * for: a modified rule is as good as installed.
+ */
+export function summaryState(
+  assets: AssetStatusEntry[],
+  rules: Pick<AlertRuleStatusEntry, 'state'>[],
+  absent: (asset: AssetStatusEntry) => boolean = () => false
+): StatusResponse['state'] {
+  const ruleStates = rules.map((r) => (r.state === 'modified' ? 'installed' : r.state));
+  const states = new Set([...assets.map((a) => a.state), ...ruleStates]);
+  if (assets.every((a) => a.state === 'installed') && ruleStates.every((s) => s === 'installed'))
+    return 'installed';
+  if (
+    assets.every((a) => a.state === 'missing' || absent(a)) &&
+    ruleStates.every((s) => s === 'missing')
+  )
+    return 'not_installed';
+  return states.has('newer') ? 'newer' : states.has('outdated') ? 'outdated' : 'partial';
+}
+
 export async function setupStatus(
   client: SetupClient,
   savedObjects?: SavedObjectsPort,
@@ -87,18 +115,10 @@ export async function setupStatus(
         }
   );
   const assets = [...es, ...(savedObjects ? await savedObjects.status() : [])];
-  const states = new Set(assets.map((a) => a.state));
+  const alerting = await savedObjects?.alertRules?.status();
   // Pipelines on the stand-in host outlive a fresh cluster: they alone do not make it installed.
   const onHost = (a: AssetStatusEntry) => a.type === 'ingest_pipeline' && held.has(a.name);
-  const state = assets.every((a) => a.state === 'installed')
-    ? 'installed'
-    : assets.every((a) => a.state === 'missing' || onHost(a))
-      ? 'not_installed'
-      : states.has('newer')
-        ? 'newer'
-        : states.has('outdated')
-          ? 'outdated'
-          : 'partial';
+  const state = summaryState(assets, alerting?.rules ?? [], onHost);
   const pipelinesMissing = assets.some(
     (a) => a.type === 'ingest_pipeline' && a.state === 'missing'
   );
@@ -113,6 +133,7 @@ export async function setupStatus(
     },
     ...(processors && processors.length > 0 ? { missingProcessors: processors } : {}),
     ...(held.size > 0 ? { pipelinesOn: pipelineHost?.label } : {}),
+    ...(alerting ? { alerting } : {}),
   };
 }
 
@@ -124,6 +145,7 @@ async function refuseDowngrade(client: SetupClient, savedObjects?: SavedObjectsP
   const versions = [
     ...(await esAssetStatus(client)).map((s) => s.installedVersion),
     await savedObjects?.installedVersion(),
+    await savedObjects?.alertRules?.installedVersion(),
   ].filter((v): v is string => v !== undefined);
   const newest = versions.sort(compareVersions).at(-1);
   if (newest && compareVersions(newest, ASSET_VERSION) > 0)
@@ -164,8 +186,19 @@ export async function runSetup(
     );
   }
   const kibana = savedObjects ? await savedObjects.install({ force: request.force }) : [];
+  const alerting = await savedObjects?.alertRules?.install({
+    mode: request.alertRules,
+    force: request.force,
+  });
   const results = [...es, ...kibana];
-  return { results, ok: results.every((r) => r.action !== 'failed') };
+  return withAlerting({ results, ok: results.every((r) => r.action !== 'failed') }, alerting);
+}
+
+/** The response with the alerting rules' results, whose failures fail it too. */
+function withAlerting(response: SetupResponse, alerting?: AlertingSetupResult): SetupResponse {
+  if (!alerting) return response;
+  const failed = alerting.results.some((r) => r.action === 'failed');
+  return { ...response, ok: response.ok && !failed, alerting };
 }
 
 /**
@@ -178,10 +211,12 @@ export async function runUninstall(
   savedObjects: SavedObjectsPort | undefined,
   options: { elasticsearch: boolean }
 ): Promise<SetupResponse> {
+  // Rules first: they search the data streams the Elasticsearch assets define.
+  const alerting = await savedObjects?.alertRules?.uninstall();
   const kibana = savedObjects ? await savedObjects.uninstall() : [];
   const es: SetupResult[] = options.elasticsearch
     ? (await uninstallEsAssets(client)).map(({ kind, ...rest }) => ({ type: kind, ...rest }))
     : [];
   const results = [...kibana, ...es];
-  return { results, ok: results.every((r) => r.action !== 'failed') };
+  return withAlerting({ results, ok: results.every((r) => r.action !== 'failed') }, alerting);
 }

@@ -37,6 +37,12 @@ export const SETUP_RULES: Record<string, FieldRule> = {
   retention: { type: 'string', optional: true, check: checkRetention },
   keepOriginal: { type: 'boolean', optional: true },
   force: { type: 'boolean', optional: true },
+  alertRules: {
+    type: 'string',
+    optional: true,
+    pattern: /^(enabled|disabled|none)$/,
+    expected: 'enabled, disabled or none',
+  },
 };
 
 export const DETECTIONS_RULES: Record<string, FieldRule> = {

@@ -38,7 +38,7 @@ export function registerDeleteSetupRoute(
         const core = await context.core;
         const body = await runUninstall(
           core.elasticsearch.client.asCurrentUser,
-          savedObjectsPort(core),
+          savedObjectsPort(core, request),
           { elasticsearch: request.query.elasticsearch }
         );
         return response.ok({ body });

@@ -19,12 +19,12 @@ export function registerGetStatusRoute(
       security: { authz: { requiredPrivileges: [API_PRIVILEGES.read] } },
       options: { access: 'public', summary: 'State of every Network Observability asset' },
     },
-    async (context, _request, response) => {
+    async (context, request, response) => {
       try {
         const core = await context.core;
         const body = await setupStatus(
           core.elasticsearch.client.asCurrentUser,
-          savedObjectsPort(core),
+          savedObjectsPort(core, request),
           deps.pipelineHost
         );
         return response.ok({ body });

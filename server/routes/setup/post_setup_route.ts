@@ -28,7 +28,7 @@ export function registerPostSetupRoute(
         const result = await runSetup(
           core.elasticsearch.client.asCurrentUser,
           request.body,
-          savedObjectsPort(core),
+          savedObjectsPort(core, request),
           deps.pipelineHost
         );
         return response.ok({ body: result });
