@@ -209,4 +209,45 @@ describe('SetupPage', () => {
     expect(row).toHaveAttribute('data-state', 'unreadable');
     expect(row).toHaveTextContent('is unauthorized for user [u]');
   });
+
+  it('shows the detection alert rules in Kibana, or why alerting is unavailable, and nothing standalone', async () => {
+    const withRules = fakeServices();
+    withRules.http.get.mockResolvedValue({
+      ...NOT_INSTALLED,
+      alerting: {
+        available: true,
+        mode: 'disabled',
+        rules: [
+          { name: 'port_scan', id: 'r1', state: 'installed', enabled: false },
+          { name: 'bruteforce', state: 'missing' },
+        ],
+      },
+    });
+    const { unmount } = renderWithServices(<SetupPage />, withRules);
+    expect(await screen.findByTestId('alert-rule-port_scan')).toHaveTextContent('Port scan');
+    expect(screen.getByTestId('alert-rule-port_scan')).toHaveTextContent('disabled');
+    expect(screen.getByTestId('alert-rule-bruteforce')).toHaveTextContent('missing');
+    unmount();
+
+    const unavailable = fakeServices();
+    unavailable.http.get.mockResolvedValue({
+      ...NOT_INSTALLED,
+      alerting: {
+        available: false,
+        reason: 'No xpack.encryptedSavedObjects.encryptionKey is set.',
+        rules: [],
+      },
+    });
+    const second = renderWithServices(<SetupPage />, unavailable);
+    expect(await screen.findByTestId('alerting-unavailable')).toHaveTextContent(
+      'No xpack.encryptedSavedObjects.encryptionKey is set.'
+    );
+    second.unmount();
+
+    const standalone = fakeServices();
+    standalone.http.get.mockResolvedValue(NOT_INSTALLED);
+    renderWithServices(<SetupPage />, standalone);
+    await screen.findByTestId('asset-ingest_pipeline-netobs-router');
+    expect(screen.queryByTestId('alert-rules')).toBeNull();
+  });
 });

@@ -13,6 +13,7 @@ import {
 } from '@elastic/eui';
 import { API_BASE } from '../../common/constants';
 import type { SetupResponse } from '../../common/api_types';
+import { AlertRulesPanel } from '../components/alert_rules_panel';
 import { AssetTable } from '../components/asset_table';
 import { ErrorCallout } from '../components/error_callout';
 import { LoadingPanel } from '../components/loading_panel';
@@ -153,6 +154,8 @@ export function SetupPage() {
                 resultTitle={outcome && `${outcome.title} result`}
               />
             </EuiPanel>
+            {status.data.alerting && <EuiSpacer size="m" />}
+            <AlertRulesPanel alerting={status.data.alerting} />
           </EuiFlexItem>
           <EuiFlexItem grow={1} style={{ minWidth: 320 }}>
             <EuiPanel hasBorder>
