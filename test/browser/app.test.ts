@@ -23,6 +23,7 @@ import { queryBarSections } from './sections/query_bar';
 import { setupSourcesSections } from './sections/setup_sources';
 import { drillDownSections } from './sections/drill_down';
 import { spikesSections } from './sections/spikes';
+import { detectionsSections } from './sections/detections';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
@@ -231,3 +232,4 @@ drillDownSections(ctx);
 troubleshootSections(ctx);
 scansSections(ctx);
 spikesSections(ctx);
+detectionsSections(ctx);

@@ -77,7 +77,7 @@ function NextSteps({ finding }: { finding: Finding }) {
         <EuiFlexItem grow={false}>
           <EuiButton
             size="s"
-            iconType="visBarVerticalStacked"
+            iconType="chartBarVerticalStack"
             data-test-subj="finding-scans"
             onClick={() => go('scans', writeScanSource(search, scanner))}
           >

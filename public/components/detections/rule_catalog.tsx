@@ -47,7 +47,7 @@ const PARAM_COLUMNS: Array<EuiBasicTableColumn<ParamRow>> = [
   {
     field: 'name',
     name: 'Parameter',
-    width: '12em',
+    width: '16em',
     render: (name: string) => <EuiCode>{name}</EuiCode>,
   },
   {

@@ -37,7 +37,7 @@ export function RuleFilter({
         panelPaddingSize="none"
         button={
           <EuiFilterButton
-            iconType="arrowDown"
+            iconType="chevronSingleDown"
             onClick={() => setOpen((was) => !was)}
             isSelected={open}
             hasActiveFilters={selected !== undefined}
