@@ -35,9 +35,14 @@ export const SEEN_AGGS = {
 };
 
 export function percent(share: number): string {
-  return `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)} %`;
+  return `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)}%`;
 }
 
 export function count(value: number): string {
   return value.toLocaleString('en-US');
+}
+
+/** "1 host", "4 hosts", with thousands separators. */
+export function plural(value: number, noun: string): string {
+  return `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
 }

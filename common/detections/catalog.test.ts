@@ -76,7 +76,7 @@ test('port_scan: wide and refused is a scan; wide and answered, or narrow, is no
     ['192.0.2.1', 'vertical'],
     ['192.0.2.2', 'horizontal'],
   ]);
-  expect(findings[0].summary).toBe('1,024 ports on 4 hosts, 99.9 % rejected; answered on 443');
+  expect(findings[0].summary).toBe('1,024 ports on 4 hosts, 99.9% rejected; answered on 443');
   expect(interpret('port_scan', {})).toEqual([]);
 });
 

@@ -78,7 +78,7 @@ export interface RuleFinding {
   firstSeen: string;
   lastSeen: string;
   evidence: Evidence;
-  /** One line a person reads: "1,024 ports on 4 hosts, 99.6 % rejected". */
+  /** One line a person reads: "1,024 ports on 4 hosts, 99.6% rejected". */
   summary: string;
   /** The documents behind the finding, as KQL (the runner joins the user's KQL to it). */
   kql: string;

@@ -12,6 +12,7 @@ import {
   BASTION,
   BRUTE,
   CACHE,
+  DETECTION_NAMESPACE,
   ensureDetectionData,
   EXFIL_DESTINATION,
   EXFIL_SOURCE,
@@ -27,7 +28,7 @@ const es = testClient();
 const ruleType = detectionsRuleType({
   language: localQueryLanguage,
   kibanaVersion: '9.2.0',
-  namespace: 'detect',
+  namespace: DETECTION_NAMESPACE,
 });
 
 async function run(params: Parameters<typeof ruleType.executor>[0]['params'], startedAt = TO) {
@@ -88,7 +89,7 @@ test('a run over the data window raises exactly one alert per finding entity', a
   expect(brute.link).toContain('/app/networkObservability/detections?_g=');
   // The finding's KQL counts its evidence in the data.
   const count = await es.count({
-    index: 'logs-netobs.vpcflow-detect',
+    index: `logs-netobs.vpcflow-${DETECTION_NAMESPACE}`,
     query: {
       bool: {
         filter: [

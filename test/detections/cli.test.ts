@@ -36,7 +36,7 @@ test('prints the findings most severe first and exits 1', async () => {
     `high     bruteforce      source.ip=${BRUTE} destination.ip=10.0.1.50 destination.port=22  80 short sessions`
   );
   expect(text).toContain(
-    `medium   port_scan       source.ip=${SCANNER}  200 ports on 1 hosts, 100 % rejected`
+    `medium   port_scan       source.ip=${SCANNER}  200 ports on 1 host, 100% rejected`
   );
   expect(text).toContain(`source.ip: "${SCANNER}"`);
   expect(stdout.at(-1)).toBe(`7 findings from 6 rules, ${FROM} to ${TO}`);

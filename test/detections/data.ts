@@ -1,10 +1,12 @@
 // Six hours of parsed flows and ALB requests built so that each detection rule has exactly
 // one thing to find, inside background traffic that must find nothing (web clients, internal
 // database traffic, a heavy but regular outbound destination, internet noise against one host,
-// healthy ALB targets and clients). Dated 2004 in the namespace `detect`, so no other suite's
+// healthy ALB targets and clients, a server whose replies are refused). Dated 2004 in the
+// namespace DETECTION_NAMESPACE, so no other suite's
 // now-relative range sees it; written once per node (this build cannot delete a data stream).
 import type { Client } from '@elastic/elasticsearch';
 
+export const DETECTION_NAMESPACE = 'detections';
 export const FROM = '2004-01-01T00:00:00.000Z';
 export const TO = '2004-01-01T06:00:00.000Z';
 export const START = Date.parse(FROM);
@@ -27,6 +29,7 @@ interface Flow {
   dst: string;
   port: number;
   action: 'accept' | 'reject';
+  srcPort?: number;
   packets?: number;
   bytes?: number;
 }
@@ -34,7 +37,7 @@ interface Flow {
 function flowDoc(flow: Flow) {
   return {
     '@timestamp': new Date(flow.at).toISOString(),
-    source: { ip: flow.src, port: 40000 + (flow.at % 20000) },
+    source: { ip: flow.src, port: flow.srcPort ?? 40000 + (flow.at % 20000) },
     destination: { ip: flow.dst, port: flow.port },
     network: { transport: 'tcp', packets: flow.packets ?? 10, bytes: flow.bytes ?? 4000 },
     event: { action: flow.action },
@@ -76,6 +79,17 @@ function buildFlows(): Flow[] {
       action: 'reject',
     });
   }
+  // Not a scan: a cache whose replies to 150 clients' ephemeral ports a stateless NACL refuses
+  // (they leave from 6379, below every port they reach).
+  for (let i = 0; i < 150; i += 1)
+    flows.push({
+      at: START + i * 120_000,
+      src: '10.0.3.7',
+      srcPort: 6379,
+      dst: '10.0.2.21',
+      port: 32768 + i * 7,
+      action: 'reject',
+    });
   // port_scan: 200 ports on one host, spread over the six hours, all rejected.
   for (let port = 1; port <= 200; port += 1)
     flows.push({ at: START + port * 100_000, src: SCANNER, dst: SCANNED, port, action: 'reject' });
@@ -164,11 +178,11 @@ async function bulk(es: Client, index: string, docs: object[]): Promise<void> {
 /** Writes the data unless this node already has it. */
 export async function ensureDetectionData(es: Client): Promise<void> {
   const existing = await es.count({
-    index: 'logs-netobs.vpcflow-detect',
+    index: `logs-netobs.vpcflow-${DETECTION_NAMESPACE}`,
     ignore_unavailable: true,
     allow_no_indices: true,
   });
   if (existing.count > 0) return;
-  await bulk(es, 'logs-netobs.vpcflow-detect', buildFlows().map(flowDoc));
-  await bulk(es, 'logs-netobs.alb-detect', buildRequests());
+  await bulk(es, `logs-netobs.vpcflow-${DETECTION_NAMESPACE}`, buildFlows().map(flowDoc));
+  await bulk(es, `logs-netobs.alb-${DETECTION_NAMESPACE}`, buildRequests());
 }

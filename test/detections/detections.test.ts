@@ -8,6 +8,7 @@ import {
   BASTION,
   BRUTE,
   CACHE,
+  DETECTION_NAMESPACE,
   ensureDetectionData,
   EXFIL_DESTINATION,
   EXFIL_SOURCE,
@@ -114,7 +115,7 @@ test("a finding's KQL counts its evidence in Elasticsearch", async () => {
     `source.ip: "${BRUTE}" and destination.ip: "${BASTION}" and destination.port: 22 and network.packets <= 30`
   );
   const count = await es.count({
-    index: 'logs-netobs.vpcflow-detect',
+    index: `logs-netobs.vpcflow-${DETECTION_NAMESPACE}`,
     query: {
       bool: {
         filter: [

@@ -1,8 +1,11 @@
 // A source touching many distinct ports on a host (vertical scan) or many hosts on a few ports
 // (horizontal scan), mostly rejected. Background traffic does not look like this: a client
 // talks to few ports; a busy server's clients each touch one port; a NAT gateway's outbound
-// flows are accepted.
-import { bucketsOf, count, keysOf, percent, SEEN_AGGS, timeOf, valueOf } from '../aggs';
+// flows are accepted; a server whose replies to clients' ephemeral ports are refused (a
+// stateless NACL) sends from its few listening ports, all below every port it "touches", and is
+// left out as the Scans page leaves it out (isServerReplying).
+import { isServerReplying } from '../../investigations/scans';
+import { bucketsOf, keysOf, percent, plural, SEEN_AGGS, sub, timeOf, valueOf } from '../aggs';
 import type { DetectionRule, RuleFinding } from '../types';
 
 export interface PortScanParams {
@@ -19,6 +22,8 @@ const perSource = {
   hosts: { cardinality: { field: 'destination.ip' } },
   rejected: { filter: { term: { 'event.action': 'reject' } } },
   top_ports: { terms: { field: 'destination.port', size: 5 } },
+  source_ports: { terms: { field: 'source.port', size: 3 } },
+  lowest_port: { min: { field: 'destination.port' } },
   answered: {
     filter: { term: { 'event.action': 'accept' } },
     aggs: { ports: { terms: { field: 'destination.port', size: 5 } } },
@@ -89,6 +94,18 @@ export const portScan: DetectionRule<PortScanParams> = {
       const rejectedShare = bucket.doc_count ? valueOf(bucket, 'rejected') / bucket.doc_count : 0;
       const wide = ports >= params.minPorts || hosts >= params.minHosts;
       if (!wide || rejectedShare < params.minRejectedShare) continue;
+      const replying = isServerReplying({
+        source,
+        probes: bucket.doc_count,
+        ports,
+        hosts,
+        sourcePorts: bucketsOf(bucket, 'source_ports').map((b) => ({
+          port: Number(b.key),
+          flows: b.doc_count,
+        })),
+        lowestPort: sub(bucket, 'lowest_port').value ?? null,
+      });
+      if (replying) continue;
       const answered = keysOf(bucket.answered, 'ports');
       findings.set(source, {
         entity: { 'source.ip': source },
@@ -103,7 +120,7 @@ export const portScan: DetectionRule<PortScanParams> = {
           topPorts: keysOf(bucket, 'top_ports'),
           answeredPorts: answered,
         },
-        summary: `${count(ports)} ports on ${count(hosts)} hosts, ${percent(rejectedShare)} rejected${answered.length ? `; answered on ${answered.join(', ')}` : ''}`,
+        summary: `${plural(ports, 'port')} on ${plural(hosts, 'host')}, ${percent(rejectedShare)} rejected${answered.length ? `; answered on ${answered.join(', ')}` : ''}`,
         kql: `source.ip: "${source}"`,
       });
     }

@@ -70,7 +70,7 @@ export const PORT_SCAN: Finding = {
     topPorts: ['1', '2', '3', '4', '5'],
     answeredPorts: ['443'],
   },
-  summary: '1,024 ports on 4 hosts, 99.9 % rejected; answered on 443',
+  summary: '1,024 ports on 4 hosts, 99.9% rejected; answered on 443',
   kql: 'source.ip: "203.0.113.66"',
 };
 
