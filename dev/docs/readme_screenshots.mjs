@@ -20,6 +20,11 @@ export const README_SCREENSHOTS = {
   'empty-state.png': 'empty-state.png',
   'drill-down.png': 'overview-drill-down.png',
   'query-refused.png': 'query-refused.png',
+  'troubleshoot.png': 'troubleshoot.png',
+  'scans.png': 'scans.png',
+  'spikes.png': 'overview-spikes.png',
+  'detections.png': 'detections.png',
+  'detections-finding.png': 'detections-finding.png',
 };
 
 const missing = Object.values(README_SCREENSHOTS).filter(
