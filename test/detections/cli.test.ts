@@ -10,8 +10,10 @@ let stdout: string[];
 let stderr: string[];
 
 beforeAll(async () => {
-  // The templates map the fields as the rules need (ip, long): setup installs them.
+  // The templates map the fields as the rules need (ip, long): setup installs them (quietly).
+  const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   expect(await main(['setup', '--es', esUrl()])).toBeLessThanOrEqual(1);
+  quiet.mockRestore();
   await ensureDetectionData(es);
 }, 120_000);
 

@@ -38,7 +38,7 @@ export const FAILING_TARGET_BURST: Finding = {
     codes: ['502', '503'],
     topPaths: ['/api/cart'],
   },
-  summary: '270 5xx of 540 requests (50.0 %) from this target',
+  summary: '270 5xx of 540 requests (50.0%) from this target',
   kql: 'destination.ip: "10.0.1.13" and http.response.status_code >= 500 and http.response.status_code < 600',
 };
 

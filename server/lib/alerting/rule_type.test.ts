@@ -152,7 +152,7 @@ test('the executor searches now−window…now as the rule user and raises one a
     firstSeen: '2026-03-01T09:10:00.000Z',
     lastSeen: '2026-03-01T09:40:00.000Z',
   });
-  expect(context.summary).toMatch(/^900 ports on 2 hosts, 100 % rejected/);
+  expect(context.summary).toMatch(/^900 ports on 2 hosts, 100% rejected/);
   expect(context.evidence).toContain('distinctPorts: 900');
   expect(context.link).toBe(
     detectionsLink({
