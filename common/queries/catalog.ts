@@ -390,6 +390,17 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     breakdown: { field: 'data_stream.dataset' },
   },
   {
+    id: 'partly-parsed-lines',
+    title: 'Lines parsed in part',
+    description:
+      'Lines where one or more fields held an unexpected value (a non-numeric count, an odd timestamp, an unparseable address): every other field is there, the line is in event.original and each failed field with its reason in error.message.',
+    group: 'Data quality',
+    source: 'all',
+    kql: 'tags: "netobs_partial"',
+    fields: ['tags', 'error.message', 'event.original'],
+    breakdown: { field: 'data_stream.dataset' },
+  },
+  {
     id: 'unrecognised-lines',
     title: 'Unrecognised lines',
     description:
