@@ -9,33 +9,42 @@
 //   alerts_client/types.ts (PublicAlertsClient.report, getAlertLimitValue, setAlertLimitReached)
 //   task_runner/rule_url.ts (getViewInAppRelativeUrl: the framework adds base path and space)
 import type { DetectionId, Finding } from '../../../common/detections';
-import {
-  DETECTION_CATALOG,
-  DETECTION_IDS,
-  entityKey,
-  ruleParams,
-} from '../../../common/detections';
+import { entityKey } from '../../../common/detections';
 import { PLUGIN_ID } from '../../../common/constants';
 import { runDetections } from '../analytics/detections';
 import type { QueryLanguage, SearchClient } from '../analytics/query_context';
 import { checkKqlLimits } from '../analytics/query_context';
 import { ruleTypeHasSolution } from './kibana_version';
+import type { DetectionsRuleParams } from '../../../common/detections/alerting_params';
+import {
+  DETECTIONS_RULE_TYPE_ID,
+  FINDING_ACTION_GROUP,
+  validateAlertingParams,
+  windowMs,
+} from '../../../common/detections/alerting_params';
 
-export const DETECTIONS_RULE_TYPE_ID = 'networkObservability.detections';
-export const FINDING_ACTION_GROUP = 'finding';
-/** The window a rule created by setup searches, and how often it runs. */
-export const DEFAULT_WINDOW = '1h';
-export const DEFAULT_INTERVAL = '15m';
+export {
+  DEFAULT_INTERVAL,
+  DEFAULT_WINDOW,
+  DETECTIONS_RULE_TYPE_ID,
+  FINDING_ACTION_GROUP,
+  windowMs,
+} from '../../../common/detections/alerting_params';
+export type { DetectionsRuleParams } from '../../../common/detections/alerting_params';
 
-export interface DetectionsRuleParams {
-  /** The catalog rules this alerting rule runs (setup creates one alerting rule per entry). */
-  rules: DetectionId[];
-  /** Look-back window of each run: a whole number of minutes, hours or days (1m to 7d). */
-  window: string;
-  /** Parameter overrides per catalog rule; the catalog's defaults apply to the rest. */
-  params?: Partial<Record<DetectionId, Record<string, number | number[]>>>;
-  /** KQL narrowing the data searched (e.g. one VPC). */
-  kql?: string;
+/**
+ * The rule type's params validation (what the rules client calls on create and update): the
+ * shared one (common/detections/alerting_params.ts, also the Stack Management form's), with the
+ * query bar's limits and, in Kibana, Kibana's own KQL parser.
+ */
+export function validateDetectionsParams(
+  object: unknown,
+  language?: Pick<QueryLanguage, 'kqlToDsl'>
+): DetectionsRuleParams {
+  return validateAlertingParams(object, (kql) => {
+    checkKqlLimits(kql);
+    if (kql.trim() && language) language.kqlToDsl(kql);
+  });
 }
 
 /** The context of a `finding` alert: what a connector's message can say. */
@@ -121,78 +130,6 @@ export interface DetectionsRuleTypeDeps {
   namespace?: string;
   /** `server.publicBaseUrl` (with the base path), for absolute links; relative without it. */
   publicBaseUrl?: string;
-}
-
-const WINDOW_UNITS_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-const MAX_WINDOW_MS = 7 * WINDOW_UNITS_MS.d;
-
-/** The window in milliseconds; throws naming `window` when it is not 1m…7d. */
-export function windowMs(window: unknown): number {
-  const match = typeof window === 'string' ? /^(\d{1,5})(m|h|d)$/.exec(window) : null;
-  const ms = match ? Number(match[1]) * WINDOW_UNITS_MS[match[2] as 'm' | 'h' | 'd'] : NaN;
-  if (!(ms >= WINDOW_UNITS_MS.m && ms <= MAX_WINDOW_MS))
-    throw new Error(
-      `[window]: expected minutes, hours or days from 1m to 7d such as 15m or 1h, got ${JSON.stringify(window)}`
-    );
-  return ms;
-}
-
-/**
- * The rule type's params validation (what the rules client calls on create and update, so a bad
- * threshold is a 400 there, never a failing run): known keys only, catalog ids, each override
- * within its parameter's bounds (ruleParams), a window from 1m to 7d, KQL Kibana can parse.
- */
-export function validateDetectionsParams(
-  object: unknown,
-  language?: Pick<QueryLanguage, 'kqlToDsl'>
-): DetectionsRuleParams {
-  if (object === null || typeof object !== 'object' || Array.isArray(object))
-    throw new Error('expected an object');
-  const input = object as Record<string, unknown>;
-  const unknown = Object.keys(input).find(
-    (key) => !['rules', 'window', 'params', 'kql'].includes(key)
-  );
-  if (unknown) throw new Error(`[${unknown}]: definition for this key is missing`);
-  const { rules, window, params, kql } = input;
-  if (!Array.isArray(rules) || rules.length === 0)
-    throw new Error('[rules]: expected a non-empty list of detection rule ids');
-  rules.forEach((id, i) => {
-    if (!DETECTION_IDS.includes(id as DetectionId))
-      throw new Error(
-        `[rules.${i}]: expected one of ${DETECTION_IDS.join(', ')}, got ${JSON.stringify(id)}`
-      );
-  });
-  if (new Set(rules).size !== rules.length) throw new Error('[rules]: a rule is listed twice');
-  windowMs(window);
-  const validated: DetectionsRuleParams = { rules: rules as DetectionId[], window: String(window) };
-  if (params !== undefined) {
-    if (params === null || typeof params !== 'object' || Array.isArray(params))
-      throw new Error('[params]: expected an object keyed by detection rule id');
-    for (const [id, overrides] of Object.entries(params)) {
-      const rule = DETECTION_CATALOG.find((candidate) => candidate.id === id);
-      if (!rule || !validated.rules.includes(rule.id))
-        throw new Error(`[params.${id}]: not one of this rule's detections`);
-      if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides))
-        throw new Error(`[params.${id}]: expected an object of parameter values`);
-      try {
-        ruleParams(rule, overrides as Record<string, unknown>);
-      } catch (error) {
-        throw new Error(`[params.${(error as Error).message.slice(1)}`);
-      }
-    }
-    validated.params = params as DetectionsRuleParams['params'];
-  }
-  if (kql !== undefined) {
-    if (typeof kql !== 'string') throw new Error('[kql]: expected a string');
-    try {
-      checkKqlLimits(kql);
-      if (kql.trim() && language) language.kqlToDsl(kql);
-    } catch (error) {
-      throw new Error(`[kql]: ${(error as Error).message}`);
-    }
-    validated.kql = kql;
-  }
-  return validated;
 }
 
 /** `field: value` pairs, entity fields in order. */
