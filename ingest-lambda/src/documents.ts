@@ -2,7 +2,8 @@
 // deterministic ids: the same line of the same object version always gets the same _id, so a
 // redelivered or re-sent object creates no duplicates.
 import { createHash } from 'node:crypto';
-import type { KinesisLines } from './events';
+import type { KinesisLines, LogEventsBatch } from './events';
+import { fromCloudWatchPayload } from './events';
 import { VPC_FLOW_DEFAULT_FIELDS } from '../../common/constants';
 import { isDefaultVpcFormat, parseFlowLogHeader } from '../../common/sources';
 import type { Line } from './reader';
@@ -17,6 +18,8 @@ export interface ObjectOrigin {
   /** @timestamp for lines (the object's time; the pipelines replace it with the event's own). */
   timestamp: string;
   sourceHint?: string;
+  /** Flow-log field list for CloudWatch-delivered flow logs found in the object (no header). */
+  flowLogFormat?: string;
 }
 
 export type RawDocument = Record<string, unknown>;
@@ -34,6 +37,43 @@ export class ObjectDocuments {
   private first = true;
 
   constructor(private readonly origin: ObjectOrigin) {}
+
+  /**
+   * The documents for a line: none for a header line or a CloudWatch Logs control message, one
+   * per log event for a CloudWatch Logs subscription record (as Firehose writes them to S3),
+   * else one holding the line as it is (a malformed JSON line too: nothing is dropped).
+   */
+  toDocuments(line: Line): { id: string; doc: RawDocument }[] {
+    const batch = line.piece === undefined && !line.raw ? subscriptionRecord(line.text) : undefined;
+    if (batch === undefined) {
+      const built = this.toDocument(line);
+      return built ? [built] : [];
+    }
+    this.first = false;
+    if (batch === 'control') return [];
+    const { bucket, key, path, version, sourceHint, flowLogFormat } = this.origin;
+    const location = bucket !== undefined ? `s3://${bucket}/${key}` : String(path);
+    const origin: LogEventOrigin = {
+      logGroup: batch.logGroup,
+      logStream: batch.logStream,
+      owner: batch.owner,
+      flowLogFormat,
+      sourceHint,
+    };
+    return batch.events.map((event, index) => {
+      // An event with an id gets the id the Lambda's own subscription path gives it, so a record
+      // Firehose delivered twice (or one that also reached the Lambda directly) is indexed once.
+      const built = logEventDocument(origin, event);
+      const id =
+        event.id !== undefined
+          ? built.id
+          : documentId(location, version, line.offset, 'event', index);
+      const doc = built.doc;
+      doc.log = { offset: line.offset, file: { path: location } };
+      if (bucket !== undefined) doc.aws = { s3: { bucket: { name: bucket }, object: { key } } };
+      return { id, doc };
+    });
+  }
 
   /** The document for a line, or undefined for a header line. */
   toDocument(line: Line): { id: string; doc: RawDocument } | undefined {
@@ -61,6 +101,31 @@ export class ObjectDocuments {
     if (line.piece !== undefined) netobs.piece = line.piece;
     if (Object.keys(netobs).length > 0) doc.netobs = netobs;
     return { id: documentId(location, version, line.offset, line.piece ?? ''), doc };
+  }
+}
+
+/**
+ * A line holding one CloudWatch Logs subscription record (`{"messageType":"DATA_MESSAGE",
+ * "logGroup":…,"logEvents":[…]}`), or undefined when the line is not one: not JSON, malformed
+ * JSON, or JSON of another shape (those are shipped as they are).
+ */
+export function subscriptionRecord(text: string): LogEventsBatch | 'control' | undefined {
+  if (!text.startsWith('{') || !text.includes('"messageType"')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const record = parsed as Record<string, unknown> | null;
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
+  if (record.messageType === 'CONTROL_MESSAGE') return 'control';
+  if (record.messageType !== 'DATA_MESSAGE' || typeof record.logGroup !== 'string')
+    return undefined;
+  try {
+    return fromCloudWatchPayload(record);
+  } catch {
+    return undefined;
   }
 }
 

@@ -121,7 +121,9 @@ export function decodeCloudWatchLogs(data: string): LogEventsBatch | 'control' {
   return fromCloudWatchPayload(JSON.parse(inflate(Buffer.from(data, 'base64')).toString('utf8')));
 }
 
-function fromCloudWatchPayload(parsed: unknown): LogEventsBatch | 'control' {
+/** A parsed CloudWatch Logs subscription payload (DATA_MESSAGE) as a batch; 'control' for a
+ * CONTROL_MESSAGE. Throws on anything else. */
+export function fromCloudWatchPayload(parsed: unknown): LogEventsBatch | 'control' {
   if (!isObject(parsed)) throw new Error('CloudWatch Logs payload is not a JSON object');
   const payload = parsed;
   if (payload.messageType === 'CONTROL_MESSAGE') return 'control';

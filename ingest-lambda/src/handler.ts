@@ -59,7 +59,10 @@ async function shipItem(rt: Runtime, item: WorkItem, deadline: number): Promise<
     deadline,
   };
   if (item.kind === 's3')
-    return shipS3Object(rt.s3, rt.es, item, shipper, { sourceHint: rt.config.sourceHint });
+    return shipS3Object(rt.s3, rt.es, item, shipper, {
+      sourceHint: rt.config.sourceHint,
+      flowLogFormat: rt.config.flowLogFormat,
+    });
   if (item.kind === 'kinesis')
     return shipKinesisLines(rt.es, item, shipper, { sourceHint: rt.config.sourceHint });
   return shipLogEvents(rt.es, item, shipper, {

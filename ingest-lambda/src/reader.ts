@@ -26,6 +26,35 @@ export interface ReadOptions {
   maxLineBytes?: number;
 }
 
+/** Where a line that began with `{` stands in its JSON: lets concatenated objects be split. */
+interface JsonScan {
+  depth: number;
+  inString: boolean;
+  escaped: boolean;
+}
+
+/**
+ * Scans bytes [from, end) of a line that began with `{`, returning the index of the `}` that
+ * closes its top-level object, or -1. Multi-byte UTF-8 never contains ASCII bytes, so scanning
+ * bytes is exact. Unbalanced input never ends a line early except at such a `}`.
+ */
+function jsonObjectEnd(bytes: Buffer, from: number, end: number, scan: JsonScan): number {
+  for (let i = from; i < end; i++) {
+    const byte = bytes[i];
+    if (scan.inString) {
+      if (scan.escaped) scan.escaped = false;
+      else if (byte === 0x5c) scan.escaped = true;
+      else if (byte === 0x22) scan.inString = false;
+    } else if (byte === 0x22) scan.inString = true;
+    else if (byte === 0x7b) scan.depth += 1;
+    else if (byte === 0x7d && scan.depth > 0) {
+      scan.depth -= 1;
+      if (scan.depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
 /** Reads up to `count` leading bytes, returning them and a stream of everything (them included). */
 async function peek(
   source: AsyncIterable<Uint8Array>,
@@ -96,6 +125,10 @@ function toLine(bytes: Buffer, offset: number, piece?: number, final = true): Li
  * Splits decoded bytes into lines; empty lines are skipped (their offsets still count). A line
  * longer than maxLineBytes is shipped as pieces of exactly maxLineBytes (the last one shorter),
  * so memory stays bounded whatever the object holds.
+ *
+ * A line that begins with `{` also ends where its top-level JSON object closes: Firehose writes
+ * CloudWatch Logs subscription records to S3 back to back with no newline between them
+ * (`{...}{...}`), and each becomes a line of its own, with its own byte offset.
  */
 export async function* splitLines(
   bytes: AsyncIterable<Buffer>,
@@ -107,6 +140,8 @@ export async function* splitLines(
   let lineStart = 0; // offset of the pending line's first byte
   let position = 0; // offset of the current chunk's first byte
   let piece: number | undefined;
+  // undefined: the pending line's first byte is not seen yet; null: not a JSON line.
+  let json: JsonScan | null | undefined;
 
   const endsWithCr = (): boolean => {
     const last = pending[pending.length - 1];
@@ -121,13 +156,18 @@ export async function* splitLines(
     pending.length = 0;
     pendingSize = 0;
     piece = undefined;
+    json = undefined;
   }
 
   for await (const chunk of bytes) {
     let from = 0;
     while (from < chunk.length) {
       const newline = chunk.indexOf(0x0a, from);
-      const end = newline < 0 ? chunk.length : newline;
+      let end = newline < 0 ? chunk.length : newline;
+      if (json === undefined && end > from)
+        json = chunk[from] === 0x7b ? { depth: 0, inString: false, escaped: false } : null;
+      const close = json ? jsonObjectEnd(chunk, from, end, json) : -1;
+      if (close >= 0) end = close + 1;
       if (end > from) {
         pending.push(chunk.subarray(from, end));
         pendingSize += end - from;
@@ -143,9 +183,14 @@ export async function* splitLines(
         pending.push(joined.subarray(maxLine));
         pendingSize = joined.length - maxLine;
       }
-      if (newline < 0) break;
-      yield* takeLine();
-      from = newline + 1;
+      if (close >= 0) {
+        yield* takeLine();
+        from = end;
+      } else {
+        if (newline < 0) break;
+        yield* takeLine();
+        from = newline + 1;
+      }
       lineStart = position + from;
     }
     position += chunk.length;

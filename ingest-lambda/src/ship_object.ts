@@ -74,12 +74,13 @@ export async function shipStream(
         stoppedReading = true;
         break;
       }
-      const built = documents.toDocument(line);
-      if (!built) continue;
-      await bulk.add(built.id, built.doc);
-      // Counted once queued: a line add() refused was never sent.
-      lines += 1;
-      if (progress.onLines && lines % 5000 === 0) progress.onLines(lines, bulk.stats.bytes);
+      for (const built of documents.toDocuments(line)) {
+        await bulk.add(built.id, built.doc);
+        // Counted once queued: a line add() refused was never sent. A CloudWatch Logs record
+        // counts one line per log event it holds.
+        lines += 1;
+        if (progress.onLines && lines % 5000 === 0) progress.onLines(lines, bulk.stats.bytes);
+      }
     }
     stats = await bulk.finish();
   } catch (error) {
@@ -105,7 +106,7 @@ export async function shipS3Object(
   client: BulkClient,
   ref: S3ObjectRef,
   shipper: ShipperOptions,
-  options: { sourceHint?: string } & Progress = {}
+  options: { sourceHint?: string; flowLogFormat?: string } & Progress = {}
 ): Promise<ObjectResult> {
   const object = await s3.send(
     new GetObjectCommand({
@@ -124,6 +125,7 @@ export async function shipS3Object(
       object.LastModified ?? (ref.eventTime ? new Date(ref.eventTime) : new Date())
     ).toISOString(),
     sourceHint: options.sourceHint,
+    flowLogFormat: options.flowLogFormat,
   };
   return shipStream(client, body, origin, shipper, options);
 }
