@@ -5,7 +5,7 @@ export const PLUGIN_ID = 'networkObservability';
 export const PLUGIN_NAME = 'Network Observability';
 
 /** Version stamped into every asset's `_meta.version`; bump it whenever an asset changes. */
-export const ASSET_VERSION = '0.3.0';
+export const ASSET_VERSION = '0.3.1';
 /** `_meta.managed_by` of every asset we install, so uninstall removes only ours. */
 export const MANAGED_BY = 'network-observability';
 

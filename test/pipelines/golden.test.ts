@@ -213,8 +213,9 @@ describe('parsed documents in real Elasticsearch data streams', () => {
   });
 
   test('port range queries and keyword filters hit the expected documents', async () => {
-    // Rejected flows to SSH, MySQL, RDP, the ECS tasks' 8080 and 443 (custom-v7-v8-*) and the
-    // salvaged line whose destination address was dropped (salvage).
+    // Rejected flows to SSH, MySQL, RDP, the ECS tasks' 8080 and 443 (custom-v7-v8-*), the
+    // salvaged line whose destination address was dropped (salvage) and the JSON-wrapped SSH
+    // probe (json-wrapped).
     expect(
       await count('vpcflow', {
         bool: {
@@ -224,7 +225,7 @@ describe('parsed documents in real Elasticsearch data streams', () => {
           ],
         },
       })
-    ).toBe(6);
+    ).toBe(7);
     expect(
       await count('vpcflow', { terms: { 'aws.vpcflow.log_status': ['NODATA', 'SKIPDATA'] } })
     ).toBe(2);
