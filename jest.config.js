@@ -20,7 +20,11 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/{public,dev/app_shell}/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/public/test_helpers/jest_setup.ts'],
-      moduleNameMapper: { '^uuid$': '<rootDir>/public/test_helpers/uuid_shim.js' },
+      moduleNameMapper: {
+        '^uuid$': '<rootDir>/public/test_helpers/uuid_shim.js',
+        // For tests that load public/plugin.ts (its one runtime import from Kibana).
+        '^@kbn/core/public$': '<rootDir>/test/doubles/modules/kbn_core_public.ts',
+      },
     },
     {
       displayName: 'integration',

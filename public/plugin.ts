@@ -10,6 +10,16 @@ import type {
 import { DEFAULT_APP_CATEGORIES } from '@kbn/core/public';
 import type { SharePublicStart } from '@kbn/share-plugin/public';
 import { PLUGIN_ID, PLUGIN_NAME } from '../common/constants';
+import type { RuleTypeRegistryLike } from './alerting/rule_type_model';
+import { detectionsRuleTypeModel } from './alerting/rule_type_model';
+
+export interface NetworkObservabilitySetupDeps {
+  /**
+   * Optional (kibana.json optionalPlugins): with it, our alerting rules can be created and edited
+   * in Stack Management (the rule type's form), so users attach their connectors there.
+   */
+  triggersActionsUi?: { ruleTypeRegistry: RuleTypeRegistryLike };
+}
 
 export interface NetworkObservabilityStartDeps {
   /** Optional (kibana.json optionalPlugins): without it, Discover links show the KQL instead. */
@@ -19,12 +29,16 @@ export interface NetworkObservabilityStartDeps {
 export class NetworkObservabilityPlugin implements Plugin<
   void,
   void,
-  Record<string, never>,
+  NetworkObservabilitySetupDeps,
   NetworkObservabilityStartDeps
 > {
   constructor(_initializerContext: PluginInitializerContext) {}
 
-  setup(core: CoreSetup<NetworkObservabilityStartDeps>): void {
+  setup(
+    core: CoreSetup<NetworkObservabilityStartDeps>,
+    deps: NetworkObservabilitySetupDeps = {}
+  ): void {
+    deps.triggersActionsUi?.ruleTypeRegistry.register(detectionsRuleTypeModel());
     core.application.register({
       id: PLUGIN_ID,
       title: PLUGIN_NAME,
