@@ -21,7 +21,7 @@ const processorBody = (name: string, tag: string) => {
 
 test('every asset carries the asset version and owner in _meta', () => {
   const assets = loadAllEsAssets();
-  expect(assets.length).toBe(7 + 6 + 6);
+  expect(assets.length).toBe(8 + 6 + 8);
   for (const asset of assets) {
     expect(asset.body._meta).toMatchObject({ version: ASSET_VERSION, managed_by: MANAGED_BY });
   }

@@ -11,6 +11,7 @@ test('collects every processor type our pipelines use, on_failure handlers inclu
     'community_id',
     'dissect',
     'json',
+    'pipeline',
     'remove',
     'reroute',
     'script',
