@@ -208,6 +208,12 @@ export interface SetupRequest {
   retention?: string;
   keepOriginal?: boolean;
   force?: boolean;
+  /**
+   * Flow-log formats of CloudWatch log groups (log group -> AWS field names, space separated):
+   * such flow logs have no header line. Given, it replaces the configured formats ({} clears
+   * them); absent, the installed ones stay.
+   */
+  flowLogFormats?: Record<string, string>;
   alertRules?: AlertRulesMode;
 }
 

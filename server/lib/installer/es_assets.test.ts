@@ -1,5 +1,9 @@
 import { loadEsAssets } from '../assets/load_es_assets';
-import { customise } from './es_assets';
+import { errors } from '@elastic/elasticsearch';
+import type { EsClient } from './es_assets';
+import { customise, installEsAssets, installedFlowLogFormats } from './es_assets';
+import { SETUP_RULES } from '../validation/request_rules';
+import { validateObject } from '../validation/validate_object';
 
 const pipeline = (name: string) => loadEsAssets('ingest_pipeline').find((a) => a.name === name)!;
 const template = (name: string) => loadEsAssets('index_template').find((a) => a.name === name)!;
@@ -31,4 +35,122 @@ test('retention applies to parsed sources, not to the raw landing stream', () =>
     ).template.lifecycle.data_retention;
   expect(lifecycle('logs-netobs.vpcflow')).toBe('90d');
   expect(lifecycle('logs-netobs.raw')).toBe('7d');
+});
+
+// Flow-log formats per CloudWatch log group live in the netobs-flowlog-formats pipeline.
+
+const V5 =
+  'version vpc-id subnet-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status flow-direction traffic-path';
+const TGW =
+  'version resource-type account-id tgw-id tgw-attachment-id srcaddr dstaddr srcport dstport protocol packets bytes start end log-status';
+const DEFAULT_V2 =
+  'version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status';
+
+type ScriptParams = { processors: { script: { params: { formats: unknown } } }[] };
+
+test('flowLogFormats become the pipeline entries: source told from the fields, default v2 without a list', () => {
+  const body = customise(pipeline('netobs-flowlog-formats'), {
+    flowLogFormats: { '/aws/vpc/prod': V5, 'tgw-flows': TGW, 'plain-group': DEFAULT_V2 },
+  }) as ScriptParams;
+  expect(body.processors[0].script.params.formats).toEqual({
+    '/aws/vpc/prod': { source: 'vpcflow', fields: V5 },
+    'tgw-flows': { source: 'tgwflow', fields: TGW },
+    'plain-group': { source: 'vpcflow' },
+  });
+  expect(installedFlowLogFormats(body as never)).toEqual({
+    '/aws/vpc/prod': V5,
+    'tgw-flows': TGW,
+    'plain-group': DEFAULT_V2,
+  });
+  // Other pipelines are untouched by the option.
+  expect(customise(pipeline('netobs-vpcflow'), { flowLogFormats: { g: V5 } })).toEqual(
+    customise(pipeline('netobs-vpcflow'), {})
+  );
+});
+
+test('setup requests: each log group and format is checked, errors name the group', () => {
+  const setup = (flowLogFormats: unknown) => () => validateObject({ flowLogFormats }, SETUP_RULES);
+  expect(setup({ '/aws/vpc/prod': V5 })).not.toThrow();
+  expect(setup({})).not.toThrow();
+  expect(setup({ '/aws/vpc/prod': 'version srcadr dstaddr' })).toThrow(
+    '[flowLogFormats./aws/vpc/prod]: unknown flow-log field "srcadr"'
+  );
+  expect(setup({ 'bad group!': V5 })).toThrow(
+    '[flowLogFormats.bad group!]: "bad group!" is not a CloudWatch log group name'
+  );
+  expect(setup({ g: 'version srcaddr' })).toThrow('cannot describe a flow; add dstaddr');
+  expect(setup({ g: 'srcaddr dstaddr srcaddr' })).toThrow('field "srcaddr" appears twice');
+  expect(setup({ g: 42 })).toThrow('[flowLogFormats.g]: expected a string');
+  expect(setup('x')).toThrow('[flowLogFormats]: expected an object of string values');
+});
+
+/**
+ * The component-template, index-template and pipeline APIs as Elasticsearch answers them for
+ * the installer's paths: GET of a missing name is a 404 ResponseError (RestGetPipelineAction,
+ * RestGetComponentTemplateAction), GET returns what was PUT, wrapped as each API wraps it.
+ */
+function storeClient(): EsClient & { stored: Map<string, unknown> } {
+  const stored = new Map<string, unknown>();
+  const missing = () =>
+    new errors.ResponseError({
+      statusCode: 404,
+      body: { error: { type: 'resource_not_found_exception', reason: 'not found' }, status: 404 },
+      headers: {},
+      warnings: null,
+      meta: {} as never,
+    });
+  const get = async (key: string) => {
+    if (!stored.has(key)) throw missing();
+    return structuredClone(stored.get(key));
+  };
+  const put = async (key: string, body: Record<string, unknown>) => {
+    const { name: _name, id: _id, ...rest } = body;
+    stored.set(key, structuredClone(rest));
+    return { acknowledged: true };
+  };
+  return {
+    stored,
+    cluster: {
+      getComponentTemplate: async ({ name }: { name: string }) => ({
+        component_templates: [{ name, component_template: await get(`c/${name}`) }],
+      }),
+      putComponentTemplate: (body: { name: string }) => put(`c/${body.name}`, body),
+    },
+    indices: {
+      getIndexTemplate: async ({ name }: { name: string }) => ({
+        index_templates: [{ name, index_template: await get(`i/${name}`) }],
+      }),
+      putIndexTemplate: (body: { name: string }) => put(`i/${body.name}`, body),
+    },
+    ingest: {
+      getPipeline: async ({ id }: { id: string }) => ({ [id]: await get(`p/${id}`) }),
+      putPipeline: (body: { id: string }) => put(`p/${body.id}`, body),
+    },
+  } as never;
+}
+
+test('setup keeps the configured formats when not given (re-run, upgrade) and replaces them when given', async () => {
+  const client = storeClient();
+  const formats = async () =>
+    installedFlowLogFormats(client.stored.get('p/netobs-flowlog-formats') as never);
+  await installEsAssets(client, { flowLogFormats: { '/aws/vpc/prod': V5 } });
+  expect(await formats()).toEqual({ '/aws/vpc/prod': V5 });
+
+  const rerun = await installEsAssets(client, {});
+  expect(rerun.find((r) => r.name === 'netobs-flowlog-formats')?.action).toBe('unchanged');
+  expect(await formats()).toEqual({ '/aws/vpc/prod': V5 });
+
+  // An older release's pipeline is upgraded with its formats.
+  const old = client.stored.get('p/netobs-flowlog-formats') as { _meta: { version: string } };
+  old._meta.version = '0.0.1';
+  const upgrade = await installEsAssets(client, { retention: '30d' });
+  expect(upgrade.find((r) => r.name === 'netobs-flowlog-formats')?.action).toBe('updated');
+  expect(await formats()).toEqual({ '/aws/vpc/prod': V5 });
+
+  const replaced = await installEsAssets(client, { flowLogFormats: { 'tgw-flows': TGW } });
+  expect(replaced.find((r) => r.name === 'netobs-flowlog-formats')?.action).toBe('updated');
+  expect(await formats()).toEqual({ 'tgw-flows': TGW });
+
+  await installEsAssets(client, { flowLogFormats: {} });
+  expect(await formats()).toEqual({});
 });

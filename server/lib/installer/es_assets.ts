@@ -9,6 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@elastic/elasticsearch';
 import { ASSET_VERSION, MANAGED_BY } from '../../../common/constants';
+import type { FlowLogFormatEntry, FlowLogFormats } from '../../../common/flow_log_formats';
+import { formatEntries, formatsFromEntries } from '../../../common/flow_log_formats';
 import type { EsAsset, EsAssetKind } from '../assets/load_es_assets';
 import { loadAllEsAssets } from '../assets/load_es_assets';
 import { describeEsError, isEsTransportError } from '../es_errors';
@@ -47,6 +49,28 @@ export interface InstallOptions {
   keepOriginal?: boolean;
   /** Reinstall assets even when they are current (repairs hand-modified assets). */
   force?: boolean;
+  /**
+   * Flow-log formats per CloudWatch log group; absent, the installed pipeline's formats are
+   * kept (an upgrade or a re-run never forgets them), {} clears them.
+   */
+  flowLogFormats?: FlowLogFormats;
+}
+
+/** The pipeline that holds the per-log-group formats, in the params of its one script. */
+export const FLOWLOG_FORMATS_PIPELINE = 'netobs-flowlog-formats';
+
+type FormatsScript = { script?: { tag?: string; params?: { formats?: unknown } } };
+
+function formatsScript(body: Body | undefined): FormatsScript['script'] | undefined {
+  const processors = (body?.processors as FormatsScript[] | undefined) ?? [];
+  return processors.find((p) => p.script?.tag === 'log_group_format')?.script;
+}
+
+/** The formats an installed netobs-flowlog-formats pipeline holds ({} when none, or not ours). */
+export function installedFlowLogFormats(body: Body | undefined): FlowLogFormats {
+  const entries = formatsScript(body)?.params?.formats;
+  if (entries === null || typeof entries !== 'object') return {};
+  return formatsFromEntries(entries as Record<string, FlowLogFormatEntry>);
 }
 
 interface Meta {
@@ -157,6 +181,11 @@ export function customise(asset: EsAsset, options: InstallOptions): Body {
     template.lifecycle = { ...template.lifecycle, data_retention: options.retention };
     body.template = template;
   }
+  if (asset.kind === 'ingest_pipeline' && asset.name === FLOWLOG_FORMATS_PIPELINE) {
+    const script = formatsScript(body);
+    if (script)
+      script.params = { ...script.params, formats: formatEntries(options.flowLogFormats ?? {}) };
+  }
   if (asset.kind === 'ingest_pipeline' && options.keepOriginal) {
     const processors = body.processors as Record<string, { tag?: string }>[];
     const at = processors.findIndex((p) => p.remove?.tag === 'drop_message');
@@ -250,7 +279,10 @@ export async function installEsAssets(
     try {
       const installed = await getAsset(client, asset.kind, asset.name);
       const { state } = stateOf(installed);
-      const wanted = customise(asset, options);
+      const flowLogFormats =
+        options.flowLogFormats ??
+        (state === 'foreign' ? undefined : installedFlowLogFormats(installed));
+      const wanted = customise(asset, { ...options, flowLogFormats });
       const sameOptions =
         installed !== undefined &&
         stableStringify(optionsOf(installed)) === stableStringify(optionsOf(wanted));
@@ -284,6 +316,7 @@ function optionsOf(body: Body): unknown {
   return {
     retention: template?.lifecycle?.data_retention,
     keepOriginal: processors.some((p) => p.rename?.tag === 'keep_original'),
+    flowLogFormats: formatsScript(body)?.params?.formats,
   };
 }
 

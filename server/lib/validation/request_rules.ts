@@ -1,5 +1,6 @@
 // The validation rules of each route's input.
 import { DETECTION_IDS } from '../../../common/detections/types';
+import { checkFlowLogFormat, checkLogGroupName } from '../../../common/flow_log_formats';
 import type { FieldRule } from './validate_object';
 
 // Shape only here: the value is read with Kibana's date-math parser when the range is resolved
@@ -37,6 +38,13 @@ export const SETUP_RULES: Record<string, FieldRule> = {
   retention: { type: 'string', optional: true, check: checkRetention },
   keepOriginal: { type: 'boolean', optional: true },
   force: { type: 'boolean', optional: true },
+  // Log group -> flow-log format; given, it replaces the configured formats ({} clears them).
+  flowLogFormats: {
+    type: 'record',
+    optional: true,
+    checkKey: checkLogGroupName,
+    checkEntry: checkFlowLogFormat,
+  },
   alertRules: {
     type: 'string',
     optional: true,

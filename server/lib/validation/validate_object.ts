@@ -14,6 +14,9 @@ export interface FieldRule {
   check?: (value: string) => string | undefined;
   /** For lists: the values an item may take (a list is of strings, not empty). */
   oneOf?: readonly string[];
+  /** For records: a message when a key is wrong, and one when its value is. */
+  checkKey?: (key: string) => string | undefined;
+  checkEntry?: (value: string) => string | undefined;
 }
 
 export class ValidationError extends Error {
@@ -45,6 +48,8 @@ function check(field: string, value: unknown, rule: FieldRule): void {
     for (const [key, item] of Object.entries(value)) {
       if (typeof item !== 'string')
         throw new ValidationError(`${field}.${key}`, 'expected a string');
+      const problem = rule.checkKey?.(key) ?? rule.checkEntry?.(item);
+      if (problem) throw new ValidationError(`${field}.${key}`, problem);
     }
     return;
   }
