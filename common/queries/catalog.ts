@@ -76,6 +76,33 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     breakdown: { field: 'destination.ip', sum: 'network.bytes' },
   },
   {
+    id: 'vpc-outbound-by-country',
+    title: 'Accepted outbound bytes by destination country',
+    description:
+      'Bytes sent out of the VPC to public addresses and accepted, by the country GeoIP places the destination in.',
+    group: 'VPC traffic',
+    source: 'vpcflow',
+    kql: 'event.action: "accept" and network.direction: "outbound" and destination.geo.country_iso_code: *',
+    fields: ['event.action', 'network.direction', 'destination.geo.country_name', 'network.bytes'],
+    breakdown: { field: 'destination.geo.country_name', sum: 'network.bytes' },
+  },
+  {
+    id: 'vpc-outbound-by-asn',
+    title: 'Accepted outbound bytes by destination network (ASN)',
+    description:
+      "Bytes sent out of the VPC to public addresses and accepted, by the organisation of the destination's autonomous system: which clouds and services the VPC talks to.",
+    group: 'VPC traffic',
+    source: 'vpcflow',
+    kql: 'event.action: "accept" and network.direction: "outbound" and destination.as.number: *',
+    fields: [
+      'event.action',
+      'network.direction',
+      'destination.as.organization.name',
+      'network.bytes',
+    ],
+    breakdown: { field: 'destination.as.organization.name', sum: 'network.bytes' },
+  },
+  {
     id: 'vpc-icmp',
     title: 'ICMP traffic',
     description:
@@ -153,6 +180,28 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     kql: `event.action: "reject" and not ${isPrivateKql('source.ip')} and ${isPrivateKql('destination.ip')}`,
     fields: ['event.action', 'source.ip', 'destination.ip'],
     breakdown: { field: 'destination.port' },
+  },
+  {
+    id: 'vpc-rejected-inbound-by-country',
+    title: 'Rejected inbound from the internet, by source country',
+    description:
+      'Public senders rejected on the way in, grouped by the country GeoIP places them in (only addresses the GeoIP database knows carry a country).',
+    group: 'VPC security',
+    source: 'vpcflow',
+    kql: `event.action: "reject" and not ${isPrivateKql('source.ip')} and ${isPrivateKql('destination.ip')} and source.geo.country_iso_code: *`,
+    fields: ['event.action', 'source.ip', 'destination.ip', 'source.geo.country_name'],
+    breakdown: { field: 'source.geo.country_name', then: 'source.ip' },
+  },
+  {
+    id: 'vpc-rejected-inbound-by-asn',
+    title: 'Rejected inbound from the internet, by source network (ASN)',
+    description:
+      'Public senders rejected on the way in, grouped by the organisation of their autonomous system: a cloud provider, a hosting company, a residential ISP.',
+    group: 'VPC security',
+    source: 'vpcflow',
+    kql: `event.action: "reject" and not ${isPrivateKql('source.ip')} and ${isPrivateKql('destination.ip')} and source.as.number: *`,
+    fields: ['event.action', 'source.ip', 'destination.ip', 'source.as.organization.name'],
+    breakdown: { field: 'source.as.organization.name', then: 'source.ip' },
   },
   {
     id: 'vpc-ssh-rdp-from-internet',

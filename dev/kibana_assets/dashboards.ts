@@ -4,12 +4,15 @@
 import { dataViewId, SOURCE_DASHBOARDS } from '../../common/constants';
 import { QUERY_CATALOG } from '../../common/queries';
 import type { LensPanelSpec, Metric, Visual } from './lens';
+import type { MapPanelSpec } from './maps';
+
+export type DashboardPanelSpec = LensPanelSpec | MapPanelSpec;
 
 export interface DashboardSpec {
   id: string;
   title: string;
   description: string;
-  panels: LensPanelSpec[];
+  panels: DashboardPanelSpec[];
 }
 
 function catalogKql(id: string): string {
@@ -112,6 +115,32 @@ export const DASHBOARDS: DashboardSpec[] = [
         rows: ['source.ip', 'destination.ip'],
         metrics: [SUM('network.bytes', 'Bytes'), SUM('network.packets', 'Packets')],
       }),
+      panel(
+        VPC,
+        'Accepted outbound bytes: top destination countries',
+        [24, 14],
+        {
+          kind: 'table',
+          rows: ['destination.geo.country_name'],
+          metrics: [
+            SUM('network.bytes', 'Bytes'),
+            { op: 'unique_count', field: 'destination.ip', label: 'Distinct destinations' },
+          ],
+        },
+        catalogKql('vpc-outbound-by-country')
+      ),
+      panel(
+        VPC,
+        'Accepted outbound bytes: top destination networks (ASN)',
+        [24, 14],
+        {
+          kind: 'table',
+          rows: ['destination.as.number', 'destination.as.organization.name'],
+          size: 10,
+          metrics: [SUM('network.bytes', 'Bytes'), COUNT('Flows')],
+        },
+        catalogKql('vpc-outbound-by-asn')
+      ),
     ],
   },
   {
@@ -204,6 +233,41 @@ export const DASHBOARDS: DashboardSpec[] = [
         [12, 12],
         { kind: 'donut', field: 'destination.port', metric: COUNT('Rejected flows') },
         REJECT
+      ),
+      {
+        kind: 'map',
+        title: 'Rejected inbound from the internet: where the senders are',
+        dataView: VPC,
+        geoField: 'source.geo.location',
+        layerLabel: 'Rejected inbound flows',
+        kql: catalogKql('vpc-rejected-inbound-internet'),
+        w: 24,
+        h: 16,
+      },
+      panel(
+        VPC,
+        'Rejected inbound from the internet: top source countries',
+        [12, 16],
+        {
+          kind: 'table',
+          rows: ['source.geo.country_name'],
+          metrics: [
+            COUNT('Rejected flows'),
+            { op: 'unique_count', field: 'source.ip', label: 'Sources' },
+          ],
+        },
+        catalogKql('vpc-rejected-inbound-by-country')
+      ),
+      panel(
+        VPC,
+        'Rejected inbound from the internet: top source networks (ASN)',
+        [12, 16],
+        {
+          kind: 'table',
+          rows: ['source.as.number', 'source.as.organization.name'],
+          metrics: [COUNT('Rejected flows')],
+        },
+        catalogKql('vpc-rejected-inbound-by-asn')
       ),
     ],
   },

@@ -37,10 +37,42 @@ interface LensPanel {
   };
 }
 
+/** A by-value Kibana Maps panel (dev/kibana_assets/maps.ts). */
+interface MapPanel {
+  panelIndex: string;
+  type: 'map';
+  gridData: LensPanel['gridData'];
+  embeddableConfig: { attributes: { title: string; layerListJSON: string } };
+}
+interface MapLayer {
+  type: string;
+  query?: { query: string; language: string };
+  sourceDescriptor: {
+    type: string;
+    geoField?: string;
+    indexPatternRefName?: string;
+    indexPatternId?: string;
+  };
+}
+
 const dashboards = objects.filter((o) => o.type === 'dashboard');
 const panelsOf = (dashboard: KibanaSavedObject) =>
-  JSON.parse(dashboard.attributes.panelsJSON as string) as LensPanel[];
-const allPanels = dashboards.flatMap((d) => panelsOf(d).map((panel) => ({ dashboard: d, panel })));
+  JSON.parse(dashboard.attributes.panelsJSON as string) as (LensPanel | MapPanel)[];
+const titleOf = (panel: LensPanel | MapPanel) => panel.embeddableConfig.attributes.title;
+const allPanels = dashboards.flatMap((d) =>
+  panelsOf(d)
+    .filter((panel): panel is LensPanel => panel.type === 'lens')
+    .map((panel) => ({ dashboard: d, panel }))
+);
+const mapPanels = dashboards.flatMap((d) =>
+  panelsOf(d)
+    .filter((panel): panel is MapPanel => panel.type === 'map')
+    .map((panel) => ({
+      dashboard: d,
+      panel,
+      layers: JSON.parse(panel.embeddableConfig.attributes.layerListJSON) as MapLayer[],
+    }))
+);
 
 test('assets/kibana is current (regenerate with npx tsx dev/kibana_assets/generate.ts)', () => {
   const key = (o: KibanaSavedObject) => `${o.type}/${o.id}`;
@@ -107,6 +139,8 @@ test('every KQL string parses', () => {
       { searchSourceJSON: string } | undefined;
     if (meta) kql.push([object.id, JSON.parse(meta.searchSourceJSON).query.query]);
   }
+  for (const { panel, layers } of mapPanels)
+    for (const layer of layers) if (layer.query) kql.push([panel.panelIndex, layer.query.query]);
   for (const { panel } of allPanels) {
     const { state } = panel.embeddableConfig.attributes;
     kql.push([panel.panelIndex, state.query.query]);
@@ -146,6 +180,50 @@ test('every field a saved search or Lens column uses is mapped with a fitting ty
   expect(problems).toEqual([]);
 });
 
+test('every catalog query names fields our templates map, and breaks down by aggregatable ones', () => {
+  const problems: string[] = [];
+  for (const query of QUERY_CATALOG) {
+    const { breakdown } = query;
+    const grouped = [breakdown?.field, breakdown?.then].filter((f): f is string => Boolean(f));
+    const summed = [breakdown?.sum, query.histogram?.sum].filter((f): f is string => Boolean(f));
+    for (const field of [...query.fields, ...grouped, ...summed])
+      if (!types.has(field)) problems.push(`${query.id}: ${field} is not mapped`);
+    for (const field of grouped)
+      if (types.get(field) === 'text') problems.push(`${query.id}: ${field} is text`);
+    for (const field of summed)
+      if (!NUMERIC.includes(types.get(field) ?? ''))
+        problems.push(`${query.id}: sum of ${field} is not numeric`);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('map panels draw a geo_point field of their data view and carry its reference', () => {
+  expect(mapPanels.map(({ panel }) => titleOf(panel))).toContain(
+    'Rejected inbound from the internet: where the senders are'
+  );
+  for (const { dashboard, panel, layers } of mapPanels) {
+    const esLayers = layers.filter((l) => l.sourceDescriptor.type.startsWith('ES_'));
+    expect(esLayers.length).toBeGreaterThan(0);
+    for (const layer of esLayers) {
+      const source = layer.sourceDescriptor;
+      expect([source.geoField, types.get(source.geoField ?? '')]).toEqual([
+        source.geoField,
+        'geo_point',
+      ]);
+      // Maps' extractReferences form: a ref name, never a hard-coded id.
+      expect(source.indexPatternId).toBeUndefined();
+      const reference = dashboard.references.find(
+        (r) => r.name === `${panel.panelIndex}:${source.indexPatternRefName}`
+      );
+      expect(reference?.type).toBe('index-pattern');
+    }
+    // Only the base map may need the Elastic Maps Service: no EMS boundaries (EMS_FILE).
+    expect(
+      layers.filter((l) => l.sourceDescriptor.type.startsWith('EMS_')).map((l) => l.type)
+    ).toEqual(['EMS_VECTOR_TILE']);
+  }
+});
+
 test('every Lens layer has its data view reference on the dashboard', () => {
   for (const { dashboard, panel } of allPanels) {
     expect(panel.type).toBe('lens');
@@ -181,7 +259,7 @@ test('dashboards cover the questions the product promises, on a grid without ove
       }
     }
   }
-  const titles = allPanels.map(({ panel }) => panel.embeddableConfig.attributes.title);
+  const titles = dashboards.flatMap((d) => panelsOf(d).map(titleOf));
   for (const title of [
     'Top talkers by bytes',
     'Top rejected sources',
@@ -193,6 +271,10 @@ test('dashboards cover the questions the product promises, on a grid without ove
     'Target latency percentiles (s)',
     'Handshake failures by reason',
     'Packets lost over time by cause',
+    'Rejected inbound from the internet: top source countries',
+    'Rejected inbound from the internet: top source networks (ASN)',
+    'Accepted outbound bytes: top destination countries',
+    'Accepted outbound bytes: top destination networks (ASN)',
   ])
     expect(titles).toContain(title);
 });

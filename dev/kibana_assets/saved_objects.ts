@@ -10,6 +10,7 @@ import { DASHBOARDS } from './dashboards';
 import type { DashboardSpec } from './dashboards';
 import { DATA_VIEWS } from './data_views';
 import { lensPanel } from './lens';
+import { mapPanel } from './maps';
 
 /** Migration versions the objects are written for: Kibana migrates them forward on import. */
 const CORE_MIGRATION_VERSION = '8.8.0';
@@ -207,7 +208,11 @@ function dashboardObject(spec: DashboardSpec, types: Map<string, string>): Kiban
       y += rowHeight;
       rowHeight = 0;
     }
-    const built = lensPanel(panel, `${spec.id}-${i + 1}`, { x, y }, types);
+    const panelIndex = `${spec.id}-${i + 1}`;
+    const built =
+      'kind' in panel && panel.kind === 'map'
+        ? mapPanel(panel, panelIndex, { x, y })
+        : lensPanel(panel, panelIndex, { x, y }, types);
     x += panel.w;
     rowHeight = Math.max(rowHeight, panel.h);
     return built;
