@@ -12,7 +12,7 @@ export const MANAGED_BY = 'network-observability';
 export const DEFAULT_NAMESPACE = 'default';
 
 /** The log sources we parse, plus `unknown` for lines we cannot recognise. */
-export const SOURCE_IDS = ['vpcflow', 'tgwflow', 'alb', 'nlb'] as const;
+export const SOURCE_IDS = ['vpcflow', 'tgwflow', 'alb', 'nlb', 'alb_connection'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 export type DatasetId = SourceId | 'raw' | 'unknown';
 
@@ -79,4 +79,5 @@ export const SOURCE_DASHBOARDS: Record<SourceId, { id: string; label: string }[]
   tgwflow: [{ id: 'netobs-tgw', label: 'Transit Gateway dashboard' }],
   alb: [{ id: 'netobs-alb', label: 'ALB dashboard' }],
   nlb: [{ id: 'netobs-nlb-tls', label: 'NLB TLS dashboard' }],
+  alb_connection: [{ id: 'netobs-alb', label: 'ALB dashboard' }],
 };

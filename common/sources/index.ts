@@ -4,4 +4,5 @@ export { VPC_FLOW_SOURCE } from './vpcflow';
 export { TGW_FLOW_SOURCE } from './tgwflow';
 export { ALB_SOURCE, ALB_FIELDS } from './alb';
 export { NLB_SOURCE, NLB_FIELDS } from './nlb';
+export { ALB_CONNECTION_SOURCE, ALB_CONNECTION_FIELDS } from './alb_connection';
 export { ALL_SOURCES } from './all_sources';
