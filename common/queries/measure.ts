@@ -32,6 +32,7 @@ export const SOURCE_NOUNS: Record<SourceId | 'all', Noun> = {
   tgwflow: 'flow',
   alb: 'request',
   nlb: 'connection',
+  alb_connection: 'connection',
   all: 'line',
 };
 

@@ -210,9 +210,9 @@ function dashboardObject(spec: DashboardSpec, types: Map<string, string>): Kiban
     }
     const panelIndex = `${spec.id}-${i + 1}`;
     const built =
-      'kind' in panel && panel.kind === 'map'
-        ? mapPanel(panel, panelIndex, { x, y })
-        : lensPanel(panel, panelIndex, { x, y }, types);
+      'visual' in panel
+        ? lensPanel(panel, panelIndex, { x, y }, types)
+        : mapPanel(panel, panelIndex, { x, y });
     x += panel.w;
     rowHeight = Math.max(rowHeight, panel.h);
     return built;

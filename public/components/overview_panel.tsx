@@ -14,6 +14,7 @@ import {
 } from '@elastic/eui';
 import type { SourceId } from '../../common/constants';
 import type { Panel } from '../../common/api_types';
+import type { OverviewPanelData } from '../../common/queries/geo';
 import type { PanelElement, TimeRangeStrings } from '../lib/discover_links';
 import { narrowKql, panelElementFilter, panelElementTarget } from '../lib/discover_links';
 import { useQueryState } from '../context/query_state_context';
@@ -27,11 +28,13 @@ import { PercentilesTable } from './percentiles_table';
 import { spikeAnnotations, spikesOf } from './spikes/spike_links';
 import { SpikesSection } from './spikes/spikes_section';
 import type { SpikesState } from './spikes/use_spikes';
+import { GeoEmptyState } from './geo_empty_state';
 import { TimeseriesChart } from './timeseries_chart';
 
 export interface OverviewPanelProps {
   source: SourceId;
-  panel: Panel;
+  /** A geo panel also says why it is empty (no public addresses, no GeoIP database). */
+  panel: OverviewPanelData;
   range: TimeRangeStrings;
   userKql?: string;
   /** Time series: the source's spikes, marked on the chart and explained under it. */
@@ -71,7 +74,9 @@ export function OverviewPanel({
   const countLabel = COUNT_NOUNS[source];
 
   let body: React.ReactNode;
-  if (!hasData(panel)) {
+  if (!hasData(panel) && panel.geo?.emptyReason) {
+    body = <GeoEmptyState panelId={panel.id} source={source} facts={panel.geo} />;
+  } else if (!hasData(panel)) {
     body = (
       <EuiText size="s" color="subdued">
         <p>No matching documents in this time range.</p>

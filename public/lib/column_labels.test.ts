@@ -19,6 +19,7 @@ test('counts are named by what a document of the source is', () => {
     vpcflow: 'Flows',
     tgwflow: 'Flows',
     alb: 'Requests',
+    alb_connection: 'Connections',
     nlb: 'Connections',
   });
   expect(fieldLabel(undefined)).toBe('Value');

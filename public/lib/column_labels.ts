@@ -16,6 +16,14 @@ const FIELD_LABELS: Record<string, string> = {
   'event.reason': 'Reason',
   'aws.tgwflow.tgw_attachment_id': 'Attachment',
   'aws.tgwflow.packets_lost_blackhole': 'Packets lost (blackhole)',
+  'source.geo.country_name': 'Country',
+  'destination.geo.country_name': 'Country',
+  'source.as.organization.name': 'Network (AS organisation)',
+  'destination.as.organization.name': 'Network (AS organisation)',
+  'tls.client.x509.subject.distinguished_name': 'Client certificate',
+  'tls.client.x509.serial_number': 'Serial number',
+  'aws.elb.connection.tls_verify_status': 'Verify status',
+  'event.outcome': 'Outcome',
 };
 
 /** A field's column heading; the field itself where no word is known. */
@@ -30,4 +38,5 @@ export const COUNT_NOUNS: Record<SourceId, string> = {
   tgwflow: 'Flows',
   alb: 'Requests',
   nlb: 'Connections',
+  alb_connection: 'Connections',
 };

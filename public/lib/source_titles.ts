@@ -6,4 +6,5 @@ export const SOURCE_TAB_LABELS: Record<SourceId, string> = {
   tgwflow: 'Transit Gateway',
   alb: 'ALB',
   nlb: 'NLB',
+  alb_connection: 'ALB connections',
 };

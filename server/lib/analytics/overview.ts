@@ -6,10 +6,15 @@ import type {
   Bucket,
   Kpi,
   OverviewResponse,
-  Panel,
   Percentiles,
   SeriesPoint,
 } from '../../../common/api_types';
+import type { OverviewPanelData } from '../../../common/queries/geo';
+import {
+  GEOIP_UNAVAILABLE_TAG_PREFIX,
+  geoEmptyReason,
+  publicAddressKql,
+} from '../../../common/queries/geo';
 import type { KpiSpec, PanelSpec } from './overview_specs';
 import { OVERVIEW_SPECS } from './overview_specs';
 import type { KqlToDsl, QueryLanguage, SearchClient } from './query_context';
@@ -86,6 +91,12 @@ function panelAgg(spec: PanelSpec, kqlToDsl: KqlToDsl, intervalMs: number): Agg 
         ...(spec.sum ? { aggs: { value: { sum: { field: spec.sum } } } } : {}),
       },
     };
+  }
+  if ((spec.kind === 'bar' || spec.kind === 'table') && spec.geo) {
+    // Why a geo panel may be empty, counted in the same filter: public addresses on its side,
+    // and documents the geoip processor tagged for lack of a database.
+    inner.public_docs = { filter: kqlToDsl(publicAddressKql(spec.geo)) };
+    inner.geo_unavailable = { filter: { prefix: { tags: GEOIP_UNAVAILABLE_TAG_PREFIX } } };
   }
   return { filter: filterOf(spec.kql, kqlToDsl), aggs: inner };
 }
@@ -164,7 +175,7 @@ export async function overview(
         : Number((result?.value as AggResult | undefined)?.value ?? 0);
     return { id: kpi.id, label: kpi.label, value, unit: kpi.unit ?? 'count' };
   });
-  const panels: Panel[] = spec.panels.map((panel) => {
+  const panels: OverviewPanelData[] = spec.panels.map((panel) => {
     const result = results[`panel_${panel.id}`];
     const base = { id: panel.id, title: panel.title, kind: panel.kind, baseKql: panel.kql };
     if (panel.kind === 'timeseries') {
@@ -186,12 +197,20 @@ export async function overview(
         percentiles: toPercentiles(result?.by as AggResult),
       };
     }
-    return {
-      ...base,
-      field: panel.field,
-      valueField: panel.sum,
-      buckets: toBuckets(result?.by as AggResult),
-    };
+    const buckets = toBuckets(result?.by as AggResult);
+    const data: OverviewPanelData = { ...base, field: panel.field, valueField: panel.sum, buckets };
+    if (panel.geo) {
+      const publicDocs = (result?.public_docs as AggResult | undefined)?.doc_count ?? 0;
+      const unavailableDocs = (result?.geo_unavailable as AggResult | undefined)?.doc_count ?? 0;
+      const emptyReason = geoEmptyReason(buckets.length, publicDocs, unavailableDocs);
+      data.geo = {
+        side: panel.geo,
+        publicDocs,
+        unavailableDocs,
+        ...(emptyReason ? { emptyReason } : {}),
+      };
+    }
+    return data;
   });
   const { fromMs, toMs, intervalMs } = scope;
   return { source, total, kpis, panels, fromMs, toMs, intervalMs };

@@ -2,6 +2,7 @@
 // that selects its documents (used both for the aggregation and for the "open in Discover"
 // link of every chart element).
 import type { SourceId } from '../../../common/constants';
+import type { GeoSide } from '../../../common/queries/geo';
 
 export interface KpiSpec {
   id: string;
@@ -22,6 +23,8 @@ export type PanelSpec =
       sum?: string;
       kql?: string;
       size?: number;
+      /** A geo/ASN field of this side: the answer says why the panel is empty when it is. */
+      geo?: GeoSide;
     }
   | {
       id: string;
@@ -43,6 +46,33 @@ const FLOW_KPIS: KpiSpec[] = [
   { id: 'bytes', label: 'Bytes', metric: 'sum', field: 'network.bytes', unit: 'bytes' },
   { id: 'sources', label: 'Distinct sources', metric: 'cardinality', field: 'source.ip' },
 ];
+
+/** ALB connections whose client certificate failed verification (mutual TLS). */
+const ALB_VERIFY_FAILED = 'event.outcome: "failure"';
+/** ALB connections presenting a client certificate that expires within 30 days (or has). */
+const ALB_CERT_EXPIRING_30D = 'tls.client.not_after <= "now+30d"';
+
+/** Top countries and networks (AS organisations) of one side's public addresses. */
+function geoPanels(side: GeoSide, who: string, sum?: string): PanelSpec[] {
+  return [
+    {
+      id: `${side}_countries`,
+      title: `Top ${who} countries`,
+      kind: 'bar',
+      field: `${side}.geo.country_name`,
+      geo: side,
+      ...(sum ? { sum } : {}),
+    },
+    {
+      id: `${side}_networks`,
+      title: `Top ${who} networks (ASN)`,
+      kind: 'table',
+      field: `${side}.as.organization.name`,
+      geo: side,
+      ...(sum ? { sum } : {}),
+    },
+  ];
+}
 
 export const OVERVIEW_SPECS: Record<SourceId, OverviewSpec> = {
   vpcflow: {
@@ -93,6 +123,7 @@ export const OVERVIEW_SPECS: Record<SourceId, OverviewSpec> = {
         sum: 'network.bytes',
       },
       { id: 'protocols', title: 'Protocols', kind: 'table', field: 'network.transport' },
+      ...geoPanels('source', 'source'),
     ],
   },
   tgwflow: {
@@ -141,6 +172,7 @@ export const OVERVIEW_SPECS: Record<SourceId, OverviewSpec> = {
         field: 'source.ip',
         sum: 'network.bytes',
       },
+      ...geoPanels('source', 'source'),
     ],
   },
   alb: {
@@ -193,6 +225,7 @@ export const OVERVIEW_SPECS: Record<SourceId, OverviewSpec> = {
       { id: 'top_clients', title: 'Top client IPs', kind: 'table', field: 'source.ip' },
       { id: 'user_agents', title: 'User agents', kind: 'table', field: 'user_agent.name' },
       { id: 'tls_versions', title: 'TLS versions', kind: 'table', field: 'tls.version' },
+      ...geoPanels('source', 'client'),
     ],
   },
   nlb: {
@@ -229,6 +262,50 @@ export const OVERVIEW_SPECS: Record<SourceId, OverviewSpec> = {
         field: 'destination.ip',
         metric: 'aws.elb.tls_handshake_time',
       },
+      ...geoPanels('source', 'client'),
+    ],
+  },
+  alb_connection: {
+    kpis: [
+      { id: 'connections', label: 'Connections', metric: 'count' },
+      {
+        id: 'verify_failures',
+        label: 'Client certificate verify failures',
+        metric: 'count',
+        kql: ALB_VERIFY_FAILED,
+      },
+      {
+        id: 'expiring_certificates',
+        label: 'Client certificates expiring within 30 days',
+        metric: 'cardinality',
+        field: 'tls.client.x509.serial_number',
+        kql: ALB_CERT_EXPIRING_30D,
+      },
+      { id: 'clients', label: 'Distinct clients', metric: 'cardinality', field: 'source.ip' },
+    ],
+    panels: [
+      {
+        id: 'verify_over_time',
+        title: 'Connections over time by verify outcome',
+        kind: 'timeseries',
+        split: 'event.outcome',
+      },
+      {
+        id: 'failure_reasons',
+        title: 'Verify failures by reason',
+        kind: 'bar',
+        field: 'event.reason',
+        kql: ALB_VERIFY_FAILED,
+      },
+      {
+        id: 'expiring_certificates',
+        title: 'Client certificates expiring within 30 days',
+        kind: 'table',
+        field: 'tls.client.x509.subject.distinguished_name',
+        kql: ALB_CERT_EXPIRING_30D,
+      },
+      { id: 'tls_versions', title: 'TLS versions', kind: 'table', field: 'tls.version' },
+      ...geoPanels('source', 'client'),
     ],
   },
 };

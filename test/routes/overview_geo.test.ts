@@ -1,0 +1,106 @@
+// The overview's geo panels on a real Elasticsearch with our mappings: top source countries and
+// networks of public senders, and why a geo panel is empty, told apart from the documents (no
+// public addresses; the geoip processor's `_geoip_database_unavailable_*` tag; public but not
+// placed). Documents are written as the netobs-geo pipeline leaves them (pipeline `_none`).
+import { overview } from '../../server/lib/analytics/overview';
+import type { OverviewPanelData } from '../../common/queries/geo';
+import { installEsAssets } from '../../server/lib/installer/es_assets';
+import { localQueryLanguage } from '../../dev/query_language';
+import { testClient } from '../support/es_env';
+
+type Doc = Record<string, unknown>;
+const client = testClient();
+const run = `geo${Date.now()}`;
+const now = Date.now();
+
+function flow(i: number, src: string, extra: Doc = {}): Doc {
+  return {
+    '@timestamp': new Date(now - 60_000 * (i + 1)).toISOString(),
+    event: { action: 'reject', kind: 'event' },
+    source: { ip: src, port: 40000 + i },
+    destination: { ip: '10.0.1.5', port: 22 },
+    network: { bytes: 60, packets: 1, transport: 'tcp', direction: 'inbound' },
+    ...extra,
+  };
+}
+
+const located = (country: string, asn: number, org: string) => ({
+  geo: { country_iso_code: country.slice(0, 2).toUpperCase(), country_name: country },
+  as: { number: asn, organization: { name: org } },
+});
+
+async function index(namespace: string, docs: Doc[]) {
+  const operations = docs.flatMap((doc) => [
+    { create: { _index: `logs-netobs.vpcflow-${namespace}`, pipeline: '_none' } },
+    doc,
+  ]);
+  const bulk = await client.bulk({ operations, refresh: 'wait_for' });
+  expect(bulk.errors).toBe(false);
+}
+
+async function geoPanels(namespace: string, kql?: string) {
+  const answer = await overview(
+    client,
+    'vpcflow',
+    { from: 'now-1h', to: 'now', ...(kql ? { kql } : {}) },
+    localQueryLanguage,
+    namespace
+  );
+  const panels = answer.panels as OverviewPanelData[];
+  const byId = (id: string) => panels.find((p) => p.id === id)!;
+  return { countries: byId('source_countries'), networks: byId('source_networks') };
+}
+
+beforeAll(async () => {
+  await installEsAssets(client);
+  await index(`${run}a`, [
+    ...[0, 1, 2].map((i) =>
+      flow(i, '198.51.100.7', {
+        source: { ip: '198.51.100.7', ...located('Germany', 64500, 'Example Hosting GmbH') },
+      })
+    ),
+    flow(3, '192.0.2.9', {
+      source: { ip: '192.0.2.9', ...located('Brazil', 64501, 'Example ISP') },
+    }),
+    flow(4, '10.0.9.9'),
+  ]);
+  await index(`${run}b`, [flow(0, '10.0.2.1'), flow(1, '172.16.0.4')]);
+  await index(`${run}c`, [
+    flow(0, '203.0.113.5', { tags: ['_geoip_database_unavailable_GeoLite2-City.mmdb'] }),
+  ]);
+  await index(`${run}d`, [flow(0, '203.0.113.5')]);
+});
+afterAll(() => client.close());
+
+test('top countries and networks of public senders, most flows first', async () => {
+  const { countries, networks } = await geoPanels(`${run}a`);
+  expect(countries.buckets).toEqual([
+    { key: 'Germany', count: 3 },
+    { key: 'Brazil', count: 1 },
+  ]);
+  expect(networks.buckets?.map((b) => b.key)).toEqual(['Example Hosting GmbH', 'Example ISP']);
+  expect(countries.geo).toEqual({ side: 'source', publicDocs: 4, unavailableDocs: 0 });
+});
+
+test("a country's drill-down clause narrows the panels to it", async () => {
+  const { countries } = await geoPanels(`${run}a`, 'source.geo.country_name: "Brazil"');
+  expect(countries.buckets).toEqual([{ key: 'Brazil', count: 1 }]);
+});
+
+test('empty geo panels say why: no public addresses, no GeoIP database, not placed', async () => {
+  expect((await geoPanels(`${run}b`)).countries.geo).toEqual({
+    side: 'source',
+    publicDocs: 0,
+    unavailableDocs: 0,
+    emptyReason: 'no_public_addresses',
+  });
+  const unavailable = await geoPanels(`${run}c`);
+  expect(unavailable.networks.geo?.emptyReason).toBe('geo_unavailable');
+  expect(unavailable.networks.geo?.unavailableDocs).toBe(1);
+  expect((await geoPanels(`${run}d`)).countries.geo).toEqual({
+    side: 'source',
+    publicDocs: 1,
+    unavailableDocs: 0,
+    emptyReason: 'not_located',
+  });
+});
