@@ -355,6 +355,59 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     fields: ['aws.elb.error_reason'],
     breakdown: { field: 'aws.elb.error_reason' },
   },
+  // --- ALB connection logs (TLS and mutual TLS) -----------------------------------------------
+  {
+    id: 'alb-conn-failures',
+    title: 'ALB TLS handshake and client certificate failures',
+    description:
+      'Connections the load balancer failed (tls_verify_status Failed:<reason>): TLS negotiation errors and, with mutual TLS, client certificates it refused, by reason and client.',
+    group: 'ALB connections (TLS, mTLS)',
+    source: 'alb_connection',
+    kql: 'event.outcome: "failure"',
+    fields: ['event.outcome', 'event.reason', 'aws.elb.connection.tls_verify_status', 'source.ip'],
+    breakdown: { field: 'event.reason', then: 'source.ip' },
+  },
+  {
+    id: 'alb-conn-verify-status',
+    title: 'ALB connections by verify status',
+    description:
+      'Every logged connection by tls_verify_status as AWS writes it (Success, Failed:<reason>, - without mutual TLS): the share of clients the listener turns away.',
+    group: 'ALB connections (TLS, mTLS)',
+    source: 'alb_connection',
+    kql: 'aws.elb.connection.tls_verify_status: *',
+    fields: ['aws.elb.connection.tls_verify_status'],
+    breakdown: { field: 'aws.elb.connection.tls_verify_status' },
+  },
+  {
+    id: 'alb-conn-certs-expiring',
+    title: 'Client certificates expiring soon',
+    description:
+      'Connections whose client certificate (mutual TLS) expires before the given time (Elasticsearch date math: now+30d is within 30 days; a date such as 2027-01-31 works too), by certificate subject and serial number: renew them before the load balancer refuses them.',
+    group: 'ALB connections (TLS, mTLS)',
+    source: 'alb_connection',
+    kql: 'tls.client.not_after <= {{until}}',
+    params: [{ name: 'until', label: 'Expiring before', kind: 'text', example: 'now+30d' }],
+    fields: [
+      'tls.client.not_after',
+      'tls.client.x509.subject.distinguished_name',
+      'tls.client.x509.serial_number',
+    ],
+    breakdown: {
+      field: 'tls.client.x509.subject.distinguished_name',
+      then: 'tls.client.x509.serial_number',
+    },
+  },
+  {
+    id: 'alb-conn-old-tls',
+    title: 'ALB connections on old TLS (1.0/1.1)',
+    description:
+      'Connections negotiated with TLS 1.0 or 1.1, by client: who breaks when the security policy is tightened.',
+    group: 'ALB connections (TLS, mTLS)',
+    source: 'alb_connection',
+    kql: 'tls.version: ("1.0" or "1.1")',
+    fields: ['tls.version', 'source.ip'],
+    breakdown: { field: 'source.ip' },
+  },
   // --- NLB / TLS -------------------------------------------------------------------------------
   {
     id: 'nlb-tls-handshake-failures',

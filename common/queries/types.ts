@@ -7,6 +7,7 @@ export type QueryGroup =
   | 'VPC traffic'
   | 'VPC security'
   | 'Load balancers (ALB)'
+  | 'ALB connections (TLS, mTLS)'
   | 'TLS (NLB)'
   | 'Transit Gateway'
   | 'Data quality';

@@ -2,7 +2,7 @@
 // the KQL it filters with. Panels reuse the prebuilt catalog's KQL where a catalog query asks
 // the same question, so the app, the saved queries and the dashboards agree.
 import { dataViewId, SOURCE_DASHBOARDS } from '../../common/constants';
-import { QUERY_CATALOG } from '../../common/queries';
+import { QUERY_CATALOG, renderQuery } from '../../common/queries';
 import type { LensPanelSpec, Metric, Visual } from './lens';
 import type { MapPanelSpec } from './maps';
 
@@ -22,6 +22,13 @@ function catalogKql(id: string): string {
   return query.kql;
 }
 
+/** A parameterised catalog query's KQL with fixed values (a dashboard has no form). */
+function catalogKqlWith(id: string, values: Record<string, string>): string {
+  const query = QUERY_CATALOG.find((q) => q.id === id);
+  if (!query) throw new Error(`no catalog query ${id}`);
+  return renderQuery(query, values);
+}
+
 const COUNT = (label: string, kql?: string): Metric => ({ op: 'count', label, kql });
 const SUM = (field: string, label: string, kql?: string): Metric => ({
   op: 'sum',
@@ -35,6 +42,8 @@ const VPC = dataViewId('vpcflow');
 const TGW = dataViewId('tgwflow');
 const ALB = dataViewId('alb');
 const NLB = dataViewId('nlb');
+const ALB_CONN = dataViewId('alb_connection');
+const EXPIRING_30D = catalogKqlWith('alb-conn-certs-expiring', { until: 'now+30d' });
 
 /** A panel of `size` [width, height] on the dashboard grid. */
 const panel = (
@@ -275,7 +284,7 @@ export const DASHBOARDS: DashboardSpec[] = [
     id: SOURCE_DASHBOARDS.alb[0].id,
     title: '[AWS network] ALB overview',
     description:
-      'Application Load Balancer access logs: requests and status codes over time, 4xx/5xx, paths, clients, target latency, user agents and TLS versions.',
+      'Application Load Balancer access logs: requests and status codes over time, 4xx/5xx, paths, clients, target latency, user agents and TLS versions; from its connection logs: TLS and client certificate (mTLS) verify status over time, failures by reason, client certificates about to expire.',
     panels: [
       metric(ALB, 'Requests', COUNT('Requests')),
       metric(ALB, '5xx responses', COUNT('5xx', 'http.response.status_code >= 500')),
@@ -354,6 +363,61 @@ export const DASHBOARDS: DashboardSpec[] = [
         [16, 12],
         { kind: 'donut', field: 'aws.elb.error_reason', metric: COUNT('Requests') },
         catalogKql('alb-error-reasons')
+      ),
+      // From the connection logs (logs-netobs.alb_connection-*): TLS and mutual TLS.
+      metric(ALB_CONN, 'Connections (connection logs)', COUNT('Connections')),
+      metric(
+        ALB_CONN,
+        'TLS and verify failures',
+        COUNT('Failures', catalogKql('alb-conn-failures'))
+      ),
+      metric(
+        ALB_CONN,
+        'Client certificates expiring within 30 days',
+        {
+          op: 'unique_count',
+          field: 'tls.client.x509.serial_number',
+          label: 'Certificates',
+        },
+        EXPIRING_30D
+      ),
+      metric(
+        ALB_CONN,
+        'Old TLS (1.0/1.1) connections',
+        COUNT('Connections', catalogKql('alb-conn-old-tls'))
+      ),
+      panel(
+        ALB_CONN,
+        'Verify status over time',
+        [24, 12],
+        {
+          kind: 'timeseries',
+          metrics: [COUNT('Connections')],
+          split: 'aws.elb.connection.tls_verify_status',
+          splitSize: 8,
+        },
+        catalogKql('alb-conn-verify-status')
+      ),
+      panel(
+        ALB_CONN,
+        'TLS and verify failures by reason',
+        [24, 12],
+        { kind: 'top', field: 'event.reason', metric: COUNT('Failures') },
+        catalogKql('alb-conn-failures')
+      ),
+      panel(
+        ALB_CONN,
+        'Client certificates expiring within 30 days',
+        [48, 12],
+        {
+          kind: 'table',
+          rows: ['tls.client.x509.subject.distinguished_name', 'tls.client.x509.serial_number'],
+          metrics: [
+            COUNT('Connections'),
+            { op: 'unique_count', field: 'source.ip', label: 'Clients' },
+          ],
+        },
+        EXPIRING_30D
       ),
     ],
   },

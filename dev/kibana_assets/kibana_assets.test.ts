@@ -92,6 +92,7 @@ test('ids are unique and data views load before everything that refers to them',
       'netobs-tgwflow',
       'netobs-alb',
       'netobs-nlb',
+      'netobs-alb_connection',
     ])
   );
 });
@@ -275,6 +276,9 @@ test('dashboards cover the questions the product promises, on a grid without ove
     'Rejected inbound from the internet: top source networks (ASN)',
     'Accepted outbound bytes: top destination countries',
     'Accepted outbound bytes: top destination networks (ASN)',
+    'Verify status over time',
+    'TLS and verify failures by reason',
+    'Client certificates expiring within 30 days',
   ])
     expect(titles).toContain(title);
 });

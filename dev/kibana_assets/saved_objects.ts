@@ -125,6 +125,27 @@ const SEARCHES: SearchSpec[] = [
     ],
   },
   {
+    id: 'netobs-search-alb_connection',
+    title: `${TITLE_PREFIX} ALB connections (TLS, mTLS)`,
+    description:
+      'ALB connection logs: client, listener, TLS protocol and cipher, handshake latency, client certificate and its verify status.',
+    dataView: dataViewId('alb_connection'),
+    kql: '',
+    columns: [
+      'source.ip',
+      'destination.port',
+      'tls.version',
+      'tls.cipher',
+      'aws.elb.connection.tls_handshake_latency',
+      'aws.elb.connection.tls_verify_status',
+      'event.reason',
+      'tls.client.x509.subject.distinguished_name',
+      'tls.client.not_after',
+      'tls.client.x509.serial_number',
+      'aws.elb.conn_trace_id',
+    ],
+  },
+  {
     id: 'netobs-search-nlb',
     title: `${TITLE_PREFIX} NLB TLS connections`,
     description: 'NLB TLS listener logs: handshake outcome, protocol, cipher and server name.',
