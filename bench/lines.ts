@@ -395,3 +395,27 @@ export async function writeCaseFile(
   await pipeline(Readable.from(chunks()), createGzip(), createWriteStream(file));
   return { file, bytes };
 }
+
+const IPV4 = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])/g;
+
+function isPrivateV4(a: number, b: number): boolean {
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
+/**
+ * The same line with every public address made private (a.b.c.d → 10.b.c.d, the documentation
+ * prefix 2001:db8: → fd01:db8:), so that no geo/ASN lookup runs on it: the bench's "without geo"
+ * variant of a case. Only addresses change; every other byte stays as generated.
+ */
+export function privateAddressesOnly(line: string): string {
+  return line
+    .replace(IPV4, (whole, a: string, b: string, c: string, d: string) =>
+      isPrivateV4(Number(a), Number(b)) ? whole : `10.${b}.${c}.${d}`
+    )
+    .replace(/(?<![0-9a-fA-F:])2001:db8:/g, 'fd01:db8:');
+}
+
+/** Whether a line holds at least one public (non-RFC 1918, non-ULA) address. */
+export function hasPublicAddress(line: string): boolean {
+  return privateAddressesOnly(line) !== line;
+}

@@ -6,6 +6,11 @@
 // default_pipeline is netobs-router and final_pipeline the source's pipeline (what reroute
 // achieves on Elasticsearch), without _source or dynamic mappings so that indexing stays cheap.
 //
+// Every case runs twice: with its lines as generated (internet clients and AWS service
+// addresses among them, so netobs-geo's lookups run) and with every public address made private
+// (no lookup runs): "with geo" and "without geo". The `pipeline:enrich_geo` processor's own cost
+// is reported for both.
+//
 // How OpenSearch 3.x counts: it runs a bulk request's documents through a pipeline as one batch
 // and adds the batch's whole elapsed time once per document (Pipeline.batchExecute →
 // OperationMetrics.afterN(n, elapsed); the same for each processor). So time_in_millis grows
@@ -14,8 +19,9 @@
 // count is the time per document.
 import { installEnginePipelines } from '../dev/ingest_bridge/engine_pipelines';
 import { requestJson, sendBulk } from './http';
-import type { BenchCase } from './lines';
-import { BENCH_CASES, CASE_SPECS } from './lines';
+import type { BenchCase, BenchSource } from './lines';
+import { BENCH_CASES, CASE_SPECS, caseLines, hasPublicAddress } from './lines';
+import type { AddressMode } from './raw_documents';
 import { rawBulkLines } from './raw_documents';
 import { round, timed } from './timing';
 
@@ -56,16 +62,39 @@ export interface PipelineCost {
   unattributedMicrosPerDoc: number;
 }
 
-export interface CaseCost {
-  case: BenchCase;
-  lines: number;
+/** One address mode of a case: router and source pipeline cost, and the geo step's share. */
+export interface CaseRun {
   router: PipelineCost;
   source: PipelineCost;
+  /** The source pipeline's `pipeline:enrich_geo` processor (netobs-geo), µs per document. */
+  geoMicrosPerDoc: number;
   /** Wall-clock documents/s of the bulk requests (pipelines + minimal indexing on the engine). */
   wallDocsPerSecond: number;
+}
+
+export interface CaseCost extends CaseRun {
+  case: BenchCase;
+  lines: number;
+  /** Share of the generated lines holding at least one public address (geo lookups run). */
+  publicShare: number;
+  /** The same lines with every public address made private: no geo lookup runs. */
+  privateOnly: CaseRun;
   /** Of a sample of lines run with _simulate: how many ended as pipeline_error, or mis-routed. */
   sample: { lines: number; pipelineErrors: number; misrouted: number };
 }
+
+/** A set of pipeline names to measure: ours as installed, or another version beside them. */
+export interface PipelineSet {
+  label: string;
+  router: string;
+  source(source: BenchSource): string;
+}
+
+export const INSTALLED: PipelineSet = {
+  label: 'current',
+  router: 'netobs-router',
+  source: (source) => `netobs-${source}`,
+};
 
 async function ingestStats(engine: string): Promise<IngestStats> {
   const body = await requestJson<{
@@ -74,44 +103,93 @@ async function ingestStats(engine: string): Promise<IngestStats> {
   return Object.values(body.nodes)[0].ingest.pipelines;
 }
 
-function diff(pipeline: string, before: IngestStats, after: IngestStats): PipelineCost {
-  const a = after[pipeline];
+/** Counters of one pipeline over one or more runs, time already divided by the batch size. */
+interface RawCost {
+  pipeline: string;
+  count: number;
+  ms: number;
+  failed: number;
+  processors: { processor: string; count: number; ms: number; failed: number }[];
+}
+
+function rawDiff(pipeline: string, before: IngestStats, after: IngestStats): RawCost {
+  const a = after[pipeline] ?? { count: 0, time_in_millis: 0, failed: 0, processors: [] };
   const b = before[pipeline] ?? { count: 0, time_in_millis: 0, failed: 0, processors: [] };
-  const count = a.count - b.count;
-  const timeMs = (a.time_in_millis - b.time_in_millis) / DOCS_PER_REQUEST;
-  const processors = (a.processors ?? []).map((entry, i) => {
-    const [name, value] = Object.entries(entry)[0];
-    const prior = b.processors?.[i] ? Object.values(b.processors[i])[0].stats : undefined;
-    const ms = (value.stats.time_in_millis - (prior?.time_in_millis ?? 0)) / DOCS_PER_REQUEST;
-    return {
-      processor: name,
-      count: value.stats.count - (prior?.count ?? 0),
-      microsPerDoc: count > 0 ? round((ms * 1000) / count, 1) : 0,
-      failed: value.stats.failed - (prior?.failed ?? 0),
-    };
-  });
   return {
     pipeline,
-    count,
-    timeMs: round(timeMs, 1),
-    microsPerDoc: count > 0 ? round((timeMs * 1000) / count, 1) : 0,
+    count: a.count - b.count,
+    ms: (a.time_in_millis - b.time_in_millis) / DOCS_PER_REQUEST,
     failed: a.failed - b.failed,
+    processors: (a.processors ?? []).map((entry, i) => {
+      const [name, value] = Object.entries(entry)[0];
+      const prior = b.processors?.[i] ? Object.values(b.processors[i])[0].stats : undefined;
+      return {
+        processor: name,
+        count: value.stats.count - (prior?.count ?? 0),
+        ms: (value.stats.time_in_millis - (prior?.time_in_millis ?? 0)) / DOCS_PER_REQUEST,
+        failed: value.stats.failed - (prior?.failed ?? 0),
+      };
+    }),
+  };
+}
+
+function addRaw(x: RawCost | undefined, y: RawCost): RawCost {
+  if (!x) return y;
+  return {
+    pipeline: y.pipeline,
+    count: x.count + y.count,
+    ms: x.ms + y.ms,
+    failed: x.failed + y.failed,
+    processors: y.processors.map((p, i) => ({
+      processor: p.processor,
+      count: p.count + (x.processors[i]?.count ?? 0),
+      ms: p.ms + (x.processors[i]?.ms ?? 0),
+      failed: p.failed + (x.processors[i]?.failed ?? 0),
+    })),
+  };
+}
+
+const TOP_PROCESSORS = 6;
+
+function toCost(raw: RawCost): PipelineCost {
+  const perDoc = (ms: number) => (raw.count > 0 ? (ms * 1000) / raw.count : 0);
+  const processors = raw.processors.map((p) => ({
+    processor: p.processor,
+    count: p.count,
+    microsPerDoc: round(perDoc(p.ms), 1),
+    failed: p.failed,
+  }));
+  return {
+    pipeline: raw.pipeline,
+    count: raw.count,
+    timeMs: round(raw.ms, 1),
+    microsPerDoc: round(perDoc(raw.ms), 1),
+    failed: raw.failed,
     topProcessors: processors
       .filter((p) => p.microsPerDoc > 0)
       .sort((x, y) => y.microsPerDoc - x.microsPerDoc)
-      .slice(0, 4),
-    unattributedMicrosPerDoc:
-      count > 0
-        ? round((timeMs * 1000) / count - processors.reduce((sum, p) => sum + p.microsPerDoc, 0), 1)
-        : 0,
+      .slice(0, TOP_PROCESSORS),
+    unattributedMicrosPerDoc: round(
+      perDoc(raw.ms) - raw.processors.reduce((sum, p) => sum + perDoc(p.ms), 0),
+      1
+    ),
   };
+}
+
+/** µs per document of the source pipeline's netobs-geo call (0 when it has none). */
+function geoMicros(raw: RawCost): number {
+  const geo = raw.processors.find(
+    (p) => p.processor.startsWith('pipeline:') && p.processor.endsWith(':enrich_geo')
+  );
+  return geo && raw.count > 0 ? round((geo.ms * 1000) / raw.count, 1) : 0;
 }
 
 /** Runs a sample through _simulate (router, then the source pipeline) and checks the results. */
 async function checkSample(
   engine: string,
   which: BenchCase,
-  lines: string[]
+  lines: string[],
+  set: PipelineSet
 ): Promise<CaseCost['sample']> {
   const sources = lines.map((pair) => JSON.parse(pair.split('\n')[1]) as Record<string, unknown>);
   type Simulated = { docs: { doc?: { _source: Record<string, unknown> } }[] };
@@ -122,11 +200,11 @@ async function checkSample(
       })
     ).docs.map((d) => d.doc?._source ?? { event: { kind: 'pipeline_error' } });
   const source = CASE_SPECS[which].source;
-  const routed = await run('netobs-router', sources);
+  const routed = await run(set.router, sources);
   const misrouted = routed.filter(
     (d) => (d.netobs as { dataset?: string } | undefined)?.dataset !== source
   ).length;
-  const parsed = await run(`netobs-${source}`, routed);
+  const parsed = await run(set.source(source), routed);
   const pipelineErrors = parsed.filter(
     (d) => (d.event as { kind?: string } | undefined)?.kind === 'pipeline_error'
   ).length;
@@ -136,8 +214,13 @@ async function checkSample(
 const WARMUP_LINES = 10_000;
 
 /** A throwaway engine index that runs the router, then the case's source pipeline. */
-async function createIndex(engine: string, which: BenchCase, purpose: string): Promise<string> {
-  const index = `bench-ingest-${purpose}-${which}`;
+async function createIndex(
+  engine: string,
+  which: BenchCase,
+  set: PipelineSet,
+  purpose: string
+): Promise<string> {
+  const index = `bench-ingest-${purpose}-${set.label}-${which}`.toLowerCase();
   await requestJson(engine, 'DELETE', `/${index}?ignore_unavailable=true`);
   await requestJson(engine, 'PUT', `/${index}`, {
     settings: {
@@ -145,54 +228,227 @@ async function createIndex(engine: string, which: BenchCase, purpose: string): P
       number_of_replicas: 0,
       refresh_interval: '-1',
       'translog.durability': 'async',
-      default_pipeline: 'netobs-router',
-      final_pipeline: `netobs-${CASE_SPECS[which].source}`,
+      default_pipeline: set.router,
+      final_pipeline: set.source(CASE_SPECS[which].source),
     },
     mappings: { dynamic: false, _source: { enabled: false } },
   });
   return index;
 }
 
-export async function measurePipelineCost(engine: string, requested: number): Promise<CaseCost[]> {
-  await installEnginePipelines(engine);
+interface RunTotals {
+  router?: RawCost;
+  source?: RawCost;
+  seconds: number;
+  docs: number;
+}
+
+/** Indexes `bulkLines` through one pipeline set and adds its counters to `totals`. */
+async function runOnce(
+  engine: string,
+  which: BenchCase,
+  set: PipelineSet,
+  bulkLines: string[],
+  totals: RunTotals
+): Promise<void> {
+  const index = await createIndex(engine, which, set, 'measure');
+  const before = await ingestStats(engine);
+  const { value: sent, seconds } = await timed(() =>
+    sendBulk(engine, bulkLines, { path: `/${index}/_bulk`, docsPerRequest: DOCS_PER_REQUEST })
+  );
+  const after = await ingestStats(engine);
+  await requestJson(engine, 'DELETE', `/${index}`);
+  if (sent.failed > 0) {
+    throw new Error(
+      `${which} (${set.label}): ${sent.failed} documents failed on the engine: ${sent.errors}`
+    );
+  }
+  totals.router = addRaw(totals.router, rawDiff(set.router, before, after));
+  totals.source = addRaw(
+    totals.source,
+    rawDiff(set.source(CASE_SPECS[which].source), before, after)
+  );
+  totals.seconds += seconds;
+  totals.docs += bulkLines.length;
+}
+
+function toRun(totals: RunTotals): CaseRun {
+  if (!totals.router || !totals.source) throw new Error('no run was measured');
+  return {
+    router: toCost(totals.router),
+    source: toCost(totals.source),
+    geoMicrosPerDoc: geoMicros(totals.source),
+    wallDocsPerSecond: Math.round(totals.docs / totals.seconds),
+  };
+}
+
+export interface MeasureOptions {
+  /** Pipeline sets measured side by side, interleaved (default: the installed pipelines). */
+  sets?: PipelineSet[];
+  /** Runs per set, case and address mode, interleaved across sets; their counters are summed. */
+  rounds?: number;
+  cases?: BenchCase[];
+  /** Install our pipelines on the engine first (default true). */
+  install?: boolean;
+  /** Print each case's per-processor table (default true). */
+  print?: boolean;
+}
+
+/**
+ * Every case through every set, with lines as generated and with private addresses only.
+ * Results per set label; the runs of different sets alternate, so that a change in the machine's
+ * load hits them alike.
+ */
+export async function measurePipelineSets(
+  engine: string,
+  requested: number,
+  options: MeasureOptions = {}
+): Promise<Record<string, CaseCost[]>> {
+  const sets = options.sets ?? [INSTALLED];
+  const rounds = options.rounds ?? 1;
+  const cases = options.cases ?? BENCH_CASES;
+  if (options.install ?? true) await installEnginePipelines(engine);
   // Whole requests only, so that every batch has the size we divide by.
   const lines = Math.max(1, Math.round(requested / DOCS_PER_REQUEST)) * DOCS_PER_REQUEST;
   // Painless scripts are compiled and JIT-warmed on first use: warm every case up first.
-  for (const which of BENCH_CASES) {
-    const index = await createIndex(engine, which, 'warmup');
-    const warm = rawBulkLines(which, Math.min(lines, WARMUP_LINES));
-    await sendBulk(engine, warm, { path: `/${index}/_bulk`, docsPerRequest: DOCS_PER_REQUEST });
-    await requestJson(engine, 'DELETE', `/${index}`);
-  }
-  const results: CaseCost[] = [];
-  for (const which of BENCH_CASES) {
-    const source = CASE_SPECS[which].source;
-    const bulkLines = rawBulkLines(which, lines);
-    const sample = await checkSample(engine, which, bulkLines.slice(0, 500));
-    const index = await createIndex(engine, which, 'measure');
-    const before = await ingestStats(engine);
-    const { value: totals, seconds } = await timed(() =>
-      sendBulk(engine, bulkLines, { path: `/${index}/_bulk`, docsPerRequest: DOCS_PER_REQUEST })
-    );
-    const after = await ingestStats(engine);
-    await requestJson(engine, 'DELETE', `/${index}`);
-    if (totals.failed > 0) {
-      throw new Error(
-        `${which}: ${totals.failed} documents failed on the engine: ${totals.errors}`
-      );
+  for (const which of cases) {
+    for (const set of sets) {
+      for (const mode of ['as-generated', 'private-only'] as AddressMode[]) {
+        const index = await createIndex(engine, which, set, 'warmup');
+        const warm = rawBulkLines(which, Math.min(lines, WARMUP_LINES), mode);
+        await sendBulk(engine, warm, { path: `/${index}/_bulk`, docsPerRequest: DOCS_PER_REQUEST });
+        await requestJson(engine, 'DELETE', `/${index}`);
+      }
     }
-    const result: CaseCost = {
-      case: which,
-      lines: bulkLines.length,
-      router: diff('netobs-router', before, after),
-      source: diff(`netobs-${source}`, before, after),
-      wallDocsPerSecond: Math.round(bulkLines.length / seconds),
-      sample,
-    };
-    console.log(
-      `    ${which}: router ${result.router.microsPerDoc} µs/doc, ${result.source.pipeline} ${result.source.microsPerDoc} µs/doc, ${result.wallDocsPerSecond.toLocaleString('en')} docs/s wall`
+  }
+  const results: Record<string, CaseCost[]> = Object.fromEntries(sets.map((s) => [s.label, []]));
+  for (const which of cases) {
+    const generated = rawBulkLines(which, lines, 'as-generated');
+    const privateOnly = rawBulkLines(which, lines, 'private-only');
+    let publicLines = 0;
+    for (const line of caseLines(which, lines)) if (hasPublicAddress(line)) publicLines++;
+    const totals = new Map(
+      sets.map((s) => [
+        s.label,
+        {
+          generated: { seconds: 0, docs: 0 } as RunTotals,
+          private: { seconds: 0, docs: 0 } as RunTotals,
+        },
+      ])
     );
-    results.push(result);
+    for (let round = 0; round < rounds; round++) {
+      // Alternate the order too, so that no set always runs right after a warm JIT of another.
+      const ordered = round % 2 === 0 ? sets : [...sets].reverse();
+      for (const set of ordered) {
+        const t = totals.get(set.label)!;
+        await runOnce(engine, which, set, generated, t.generated);
+        await runOnce(engine, which, set, privateOnly, t.private);
+      }
+    }
+    for (const set of sets) {
+      const t = totals.get(set.label)!;
+      const result: CaseCost = {
+        case: which,
+        lines,
+        publicShare: round(publicLines / lines, 3),
+        ...toRun(t.generated),
+        privateOnly: toRun(t.private),
+        sample: await checkSample(engine, which, generated.slice(0, 500), set),
+      };
+      results[set.label].push(result);
+    }
+    if (options.print ?? true) console.log(formatCaseTable(which, sets, results));
   }
   return results;
+}
+
+/** The installed pipelines, every case (the bench's section 2). */
+export async function measurePipelineCost(engine: string, requested: number): Promise<CaseCost[]> {
+  return (await measurePipelineSets(engine, requested)).current;
+}
+
+function cell(value: number | undefined): string {
+  return value === undefined ? '-' : value.toFixed(1);
+}
+
+/**
+ * One case as a text table: router and source pipeline µs/doc with and without geo, their sum,
+ * and the source pipeline's costliest processors, one column per pipeline set.
+ */
+export function formatCaseTable(
+  which: BenchCase,
+  sets: PipelineSet[],
+  results: Record<string, CaseCost[]>
+): string {
+  const of = (label: string) => results[label].find((c) => c.case === which)!;
+  const first = of(sets[0].label);
+  const rows: [string, ...(number | undefined)[]][] = [];
+  const add = (name: string, pick: (c: CaseCost) => number | undefined) =>
+    rows.push([name, ...sets.map((s) => pick(of(s.label)))]);
+  add('router + source, with geo', (c) => c.router.microsPerDoc + c.source.microsPerDoc);
+  add(
+    'router + source, without geo',
+    (c) => c.privateOnly.router.microsPerDoc + c.privateOnly.source.microsPerDoc
+  );
+  add('  router (netobs-router)', (c) => c.router.microsPerDoc);
+  add(`  source (netobs-${CASE_SPECS[which].source}), with geo`, (c) => c.source.microsPerDoc);
+  add('  source, without geo', (c) => c.privateOnly.source.microsPerDoc);
+  add('  pipeline:enrich_geo, with geo', (c) => c.geoMicrosPerDoc);
+  add('  pipeline:enrich_geo, without geo', (c) => c.privateOnly.geoMicrosPerDoc);
+  // Processors of the source pipeline (with geo), the costliest of every set.
+  const names: string[] = [];
+  for (const s of sets) {
+    for (const p of of(s.label).source.topProcessors) {
+      if (!names.includes(p.processor) && !p.processor.endsWith(':enrich_geo'))
+        names.push(p.processor);
+    }
+  }
+  for (const name of names) {
+    add(
+      `  source ${name}`,
+      (c) => c.source.topProcessors.find((p) => p.processor === name)?.microsPerDoc
+    );
+  }
+  add(
+    '  source, not attributed (if-conditions, overhead)',
+    (c) => c.source.unattributedMicrosPerDoc
+  );
+  for (const s of sets) {
+    for (const p of of(s.label).router.topProcessors.slice(0, 3)) {
+      const name = `  router ${p.processor}`;
+      if (!rows.some((r) => r[0] === name))
+        add(
+          name,
+          (c) => c.router.topProcessors.find((q) => q.processor === p.processor)?.microsPerDoc
+        );
+    }
+  }
+  add('  router, not attributed', (c) => c.router.unattributedMicrosPerDoc);
+  add('engine docs/s (wall), with geo', (c) => c.wallDocsPerSecond);
+  const width = Math.max(...rows.map((r) => r[0].length)) + 2;
+  const header =
+    `${which}: ${first.lines.toLocaleString('en')} lines per run, ` +
+    `${Math.round(first.publicShare * 100)}% of them with a public address; µs/doc\n` +
+    ' '.repeat(width) +
+    sets.map((s) => s.label.padStart(12)).join('');
+  const body = rows.map(
+    (r) =>
+      r[0].padEnd(width) +
+      r
+        .slice(1)
+        .map((v) =>
+          (typeof v === 'number' && r[0].startsWith('engine')
+            ? String(Math.round(v))
+            : cell(v as number | undefined)
+          ).padStart(12)
+        )
+        .join('')
+  );
+  const samples = sets
+    .map((s) => {
+      const sample = of(s.label).sample;
+      return `${s.label} ${sample.pipelineErrors + sample.misrouted}/${sample.lines}`;
+    })
+    .join(', ');
+  return [header, ...body, `sample errors: ${samples}`, ''].join('\n');
 }

@@ -1,0 +1,131 @@
+// The bench's pipeline section alone (measure 2 of bench/run.ts), on a fresh ingest engine of its
+// own, optionally side by side with the pipelines of another commit:
+//
+//   flock /tmp/netobs-bench.lock npx tsx bench/pipeline_only.ts [--compare <git-ref>] [--rounds N] [--cases vpc-default,tgw]
+//
+// With --compare, the ref's router and source pipelines are installed beside ours as
+// netobs-<name>-before (they call the same netobs-geo and netobs-flowlog-formats), and every run
+// of ours alternates with a run of theirs on the same lines: on a shared, noisy machine only such
+// a side-by-side comparison is meaningful. Sizes: NETOBS_BENCH_PIPELINE_LINES (default 50,000).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { adaptForOpenSearch, installEnginePipelines } from '../dev/ingest_bridge/engine_pipelines';
+import { startIngestEngine, stopIngestEngine, engineDir } from '../dev/opensearch/node';
+import { loadEsAssets } from '../server/lib/assets/load_es_assets';
+import { benchConfig } from './config';
+import { requestJson } from './http';
+import type { BenchCase } from './lines';
+import { BENCH_CASES } from './lines';
+import type { PipelineSet } from './pipeline_cost';
+import { INSTALLED, measurePipelineSets } from './pipeline_cost';
+import { round } from './timing';
+
+/** Pipelines compared by name; the others (geo, flow-log formats) are shared by both sets. */
+const COMPARED = [
+  'netobs-router',
+  'netobs-vpcflow',
+  'netobs-tgwflow',
+  'netobs-alb',
+  'netobs-nlb',
+  'netobs-unknown',
+];
+const SUFFIX = '-before';
+
+function arg(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+/** Renames pipeline references (the `pipeline` processor's name) to the compared set's names. */
+function renameReferences(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(renameReferences);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, child]) => {
+      if (key === 'pipeline' && child && typeof child === 'object' && !Array.isArray(child)) {
+        const options = child as Record<string, unknown>;
+        const name = String(options.name);
+        return [key, { ...options, name: COMPARED.includes(name) ? name + SUFFIX : name }];
+      }
+      return [key, renameReferences(child)];
+    })
+  );
+}
+
+/** Installs the compared pipelines of `ref` as netobs-<name>-before. */
+async function installRef(engine: string, ref: string): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'netobs-pipelines-'));
+  try {
+    const archive = execFileSync('git', ['archive', ref, 'assets/elasticsearch'], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    for (const asset of loadEsAssets(
+      'ingest_pipeline',
+      path.join(dir, 'assets', 'elasticsearch')
+    )) {
+      if (!COMPARED.includes(asset.name)) continue;
+      const body = renameReferences(adaptForOpenSearch(asset).body);
+      await requestJson(engine, 'PUT', `/_ingest/pipeline/${asset.name}${SUFFIX}`, body);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const config = benchConfig();
+  const lines = Math.round(Number(process.env.NETOBS_BENCH_PIPELINE_LINES ?? 50_000));
+  const ref = arg('--compare');
+  const rounds = Number(arg('--rounds') ?? 1);
+  const cases = (arg('--cases')?.split(',') ?? BENCH_CASES) as BenchCase[];
+  const unknown = cases.filter((c) => !BENCH_CASES.includes(c));
+  if (unknown.length > 0) throw new Error(`unknown case(s): ${unknown.join(', ')}`);
+
+  console.log(
+    `Load average ${os
+      .loadavg()
+      .map((l) => round(l, 2))
+      .join(' ')} on ${os.cpus().length} CPUs; ` +
+      `${lines.toLocaleString('en')} lines per run, ${rounds} round(s)` +
+      (ref ? `, side by side with ${ref}` : '')
+  );
+  const engine = await startIngestEngine({
+    port: config.enginePort,
+    fresh: true,
+    heap: config.engineHeap,
+  });
+  if (engine.alreadyRunning) {
+    throw new Error(`an ingest engine of ours already runs on port ${config.enginePort}`);
+  }
+  try {
+    console.log(`OpenSearch ${engine.version} ingest engine on ${engine.url}`);
+    const sets: PipelineSet[] = [INSTALLED];
+    if (ref) {
+      sets.push({
+        label: ref.length > 12 ? ref.slice(0, 12) : ref,
+        router: `netobs-router${SUFFIX}`,
+        source: (source) => `netobs-${source}${SUFFIX}`,
+      });
+    }
+    await installEnginePipelines(engine.url);
+    if (ref) await installRef(engine.url, ref);
+    await measurePipelineSets(engine.url, lines, { sets, rounds, cases, install: false });
+    console.log(
+      `Load average at the end ${os
+        .loadavg()
+        .map((l) => round(l, 2))
+        .join(' ')}`
+    );
+  } finally {
+    await stopIngestEngine(config.enginePort);
+    rmSync(path.join(engineDir(config.enginePort), 'data'), { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
