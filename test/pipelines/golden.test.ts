@@ -25,6 +25,9 @@ const KEYS: Record<SourceId, string> = {
     'AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/22/123456789012_vpcflowlogs_us-east-1_fl-0goldtgw_20261122T1200Z_c3d4.log.gz',
   alb: 'AWSLogs/123456789012/elasticloadbalancing/us-east-2/2026/11/22/123456789012_elasticloadbalancing_us-east-2_app.my-alb.50dc6c495c0c9188_20261122T0805Z_192.0.2.1_e5f6.log.gz',
   nlb: 'AWSLogs/123456789012/elasticloadbalancing/us-east-2/2026/11/22/123456789012_elasticloadbalancing_us-east-2_net.my-nlb.c6e77e28c25b2234_20261122T0805Z_192.0.2.2_a7b8.log.gz',
+  // The same load balancer's connection log: its name holds _app. too, after conn_log.
+  alb_connection:
+    'AWSLogs/123456789012/elasticloadbalancing/us-east-2/2026/11/22/conn_log.123456789012_elasticloadbalancing_us-east-2_app.my-alb.50dc6c495c0c9188_20261122T0805Z_192.0.2.1_e5f6.log.gz',
 };
 const VOLATILE = ['event.ingested'];
 const NAMESPACE = `golden${Date.now()}`;
@@ -168,6 +171,66 @@ describe.each(cases)('$source/$name', ({ source, file }) => {
   });
 });
 
+describe('netobs-router: ALB connection logs beside access logs', () => {
+  const connLine =
+    '2026-11-22T08:00:01.123456Z 192.0.2.10 46532 443 TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 0.004 "CN=a,O=b" NotBefore=2026-01-15T00:00:00Z;NotAfter=2027-01-15T00:00:00Z 3A5F Success TID_1234abcd5678ef90';
+  const connLineV6 =
+    '2026-11-22T08:00:03.000000Z 2001:db8::7334 60211 8443 TLSv1.3 TLS_AES_256_GCM_SHA384 0.007 "CN=ipv6-client" NotBefore=2026-06-01T00:00:00Z;NotAfter=2026-12-01T00:00:00Z 01 Success';
+  const accessLine =
+    'https 2026-11-22T08:00:01.123456Z app/my-alb/50dc6c495c0c9188 192.0.2.10:46532 10.0.0.66:443 0.000 0.001 0.000 200 200 34 366 "GET https://www.example.com:443/ HTTP/1.1" "curl/7.46.0" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 - "Root=1-58337262-36d228ad5d99923122bbe354" "www.example.com" - 0 2026-11-22T08:00:01.122000Z "forward" "-" "-" "10.0.0.66:443" "200" "-" "-" TID_1234abcd5678ef90';
+  const route = async (docs: Record<string, unknown>[]) =>
+    (await simulate(engine, 'netobs-router', docs)).map(
+      (doc) => (doc.netobs as { dataset?: string }).dataset
+    );
+  const s3 = (key: string, message: string) => ({
+    message,
+    aws: { s3: { bucket: { name: BUCKET }, object: { key } } },
+  });
+
+  test('a conn_log. file under /elasticloadbalancing/ goes to alb_connection, an _app. access log still to alb', async () => {
+    const prefixed = `my-prefix/${KEYS.alb_connection}`;
+    expect(
+      await route([
+        s3(KEYS.alb_connection, connLine),
+        s3(prefixed, connLineV6),
+        s3(KEYS.alb, accessLine),
+        // The key outranks the line's shape in both directions.
+        s3(KEYS.alb_connection, 'something AWS may write one day'),
+        s3(KEYS.alb, connLine),
+      ])
+    ).toEqual(['alb_connection', 'alb_connection', 'alb', 'alb_connection', 'alb']);
+  });
+
+  test('local files keeping the S3 layout, shipper hints and line shapes without a key', async () => {
+    const local = (file: string, message: string) => ({ message, log: { file: { path: file } } });
+    expect(
+      await route([
+        local(`/var/log/aws/${KEYS.alb_connection}`, 'unparseable'),
+        local(`/var/log/aws/${KEYS.alb}`, connLine),
+        { message: 'x', netobs: { source: 'alb_connection' } },
+        { message: connLine },
+        { message: connLineV6 },
+        { message: accessLine },
+        // A time, an address, then a port and a name is not a connection log (four fields
+        // that look like one are not enough either).
+        {
+          message: '2026-11-22T08:00:01Z 10.0.0.5 80 my-targets healthy 200 0.002 - - - - -',
+        },
+        { message: '2026-11-22T08:00:01Z 10.0.0.5 80 443' },
+      ])
+    ).toEqual([
+      'alb_connection',
+      'alb',
+      'alb_connection',
+      'alb_connection',
+      'alb_connection',
+      'alb',
+      'unknown',
+      'unknown',
+    ]);
+  });
+});
+
 describe('parsed documents in real Elasticsearch data streams', () => {
   beforeAll(async () => {
     for (const [source, docs] of parsedBySource) {
@@ -234,5 +297,55 @@ describe('parsed documents in real Elasticsearch data streams', () => {
     expect(
       await count('tgwflow', { range: { 'aws.tgwflow.packets_lost_blackhole': { gt: 0 } } })
     ).toBe(1);
+  });
+
+  test('ALB connection logs: verify failures, certificates about to expire, the join with access logs', async () => {
+    // Six failed verifications (verify-failures), each with its code as the reason; the
+    // unknown status (appended-fields) is neither success nor failure.
+    expect(await count('alb_connection', { term: { 'event.outcome': 'failure' } })).toBe(6);
+    expect(
+      await count('alb_connection', {
+        terms: { 'event.reason': ['ClientCertExpired', 'ClientCertNotYetValid'] },
+      })
+    ).toBe(2);
+    expect(await count('alb_connection', { term: { 'event.outcome': 'unknown' } })).toBe(1);
+    // Client certificates accepted but expiring within 30 days of the logs (mtls: 2026-11-30,
+    // 2026-12-01, 2026-12-05); the revoked one expiring 2026-12-10 failed.
+    const expiring = (field: string) => ({
+      bool: {
+        filter: [
+          { term: { 'event.outcome': 'success' } },
+          { range: { [field]: { gte: '2026-11-22T08:00:00Z', lt: '2026-12-22T08:00:00Z' } } },
+        ],
+      },
+    });
+    expect(await count('alb_connection', expiring('tls.client.not_after'))).toBe(3);
+    expect(await count('alb_connection', expiring('tls.client.x509.not_after'))).toBe(3);
+    expect(
+      await count('alb_connection', {
+        term: { 'tls.client.x509.subject.common_name': 'client-a.example.com' },
+      })
+    ).toBe(1);
+    expect(await count('alb_connection', { term: { 'source.ip': '2001:db8::/32' } })).toBe(1);
+    expect(
+      await count('alb_connection', { exists: { field: 'aws.elb.connection.extra_fields' } })
+    ).toBe(2);
+    // One conn_trace_id finds the connection and the request it carried (alb/all-types).
+    const both = `logs-netobs.alb-${NAMESPACE},logs-netobs.alb_connection-${NAMESPACE}`;
+    const joined = await client.search({
+      index: both,
+      query: { term: { 'aws.elb.conn_trace_id': 'TID_1234abcd5678ef90' } },
+    });
+    expect(
+      joined.hits.hits.map((hit) => hit._index.replace(/^\.ds-|-golden.*$/g, '')).sort()
+    ).toEqual(['logs-netobs.alb', 'logs-netobs.alb_connection']);
+    // The load balancer is filtered the same way in both data streams.
+    expect(
+      await count('alb_connection', { term: { 'aws.elb.elb': 'app/my-alb/50dc6c495c0c9188' } })
+    ).toBe(
+      (parsedBySource.get('alb_connection') ?? []).filter(
+        (doc) => (doc.event as { kind?: string }).kind !== 'pipeline_error'
+      ).length
+    );
   });
 });

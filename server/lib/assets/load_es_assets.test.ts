@@ -1,5 +1,10 @@
 import { ASSET_VERSION, MANAGED_BY, VPC_FLOW_DEFAULT_FIELDS } from '../../../common/constants';
-import { ALB_FIELDS, NLB_FIELDS, TGW_FLOW_DEFAULT_FIELDS } from '../../../common/sources';
+import {
+  ALB_CONNECTION_FIELDS,
+  ALB_FIELDS,
+  NLB_FIELDS,
+  TGW_FLOW_DEFAULT_FIELDS,
+} from '../../../common/sources';
 import { loadAllEsAssets, loadEsAssets } from './load_es_assets';
 
 type Processor = Record<string, Record<string, unknown>>;
@@ -21,7 +26,7 @@ const processorBody = (name: string, tag: string) => {
 
 test('every asset carries the asset version and owner in _meta', () => {
   const assets = loadAllEsAssets();
-  expect(assets.length).toBe(8 + 6 + 8);
+  expect(assets.length).toBe(9 + 7 + 9);
   for (const asset of assets) {
     expect(asset.body._meta).toMatchObject({ version: ASSET_VERSION, managed_by: MANAGED_BY });
   }
@@ -67,6 +72,9 @@ test('pipelines use the field lists that common/sources documents', () => {
   expect((processorBody('netobs-nlb', 'split_fields').params as { names: string[] }).names).toEqual(
     NLB_FIELDS
   );
+  expect(
+    (processorBody('netobs-alb_connection', 'split_fields').params as { names: string[] }).names
+  ).toEqual(ALB_CONNECTION_FIELDS);
 });
 
 test('the router reroutes each source to its own dataset, and failures to unknown', () => {
@@ -77,6 +85,7 @@ test('the router reroutes each source to its own dataset, and failures to unknow
     'netobs.tgwflow',
     'netobs.alb',
     'netobs.nlb',
+    'netobs.alb_connection',
     'netobs.unknown',
   ]);
   expect(router.on_failure?.some((p) => p.reroute?.dataset === 'netobs.unknown')).toBe(true);
