@@ -12,6 +12,12 @@ import path from 'node:path';
 import type { SourceId } from '../../common/constants';
 import { isDefaultVpcFormat, parseFlowLogHeader } from '../../common/sources';
 import { communityId } from '../../dev/ingest_bridge/community_id';
+import {
+  albConnectionFileName,
+  albConnectionLines,
+  EXPIRED_CLIENT,
+  EXPIRING_CN,
+} from '../../dev/sample/alb_connection';
 import { installEsAssets } from '../../server/lib/installer/es_assets';
 import { testClient } from '../support/es_env';
 import type { IngestEngine } from '../support/ingest_engine';
@@ -229,6 +235,45 @@ describe('netobs-router: ALB connection logs beside access logs', () => {
       'unknown',
     ]);
   });
+});
+
+test('the sample connection log (dev/sample/alb_connection.ts) routes and parses without a failure', async () => {
+  const end = new Date('2026-11-22T12:00:00Z');
+  const endSec = end.getTime() / 1000;
+  const key = `AWSLogs/123456789012/elasticloadbalancing/us-east-1/2026/11/22/${albConnectionFileName('123456789012', 'us-east-1', end)}`;
+  const lines = albConnectionLines({ startSec: endSec - 2 * 3600, endSec });
+  const raw = lines.map((message) => ({
+    message,
+    aws: { s3: { bucket: { name: BUCKET }, object: { key } } },
+  }));
+  const routed = await simulate(engine, 'netobs-router', raw);
+  expect(new Set(routed.map((doc) => (doc.netobs as { dataset?: string }).dataset))).toEqual(
+    new Set(['alb_connection'])
+  );
+  const parsed = await simulate(engine, 'netobs-alb_connection', routed);
+  expect(parsed.filter((doc) => doc.error !== undefined || doc.tags !== undefined)).toEqual([]);
+  const reasons = new Map<string, Set<string>>();
+  for (const doc of parsed) {
+    const event = doc.event as { outcome: string; reason?: string };
+    const ip = (doc.source as { ip: string }).ip;
+    const key = event.reason ?? event.outcome;
+    reasons.set(key, new Set([...(reasons.get(key) ?? []), ip]));
+  }
+  expect(reasons.get('ClientCertExpired')).toEqual(new Set([EXPIRED_CLIENT]));
+  expect(reasons.get('ClientCertUntrusted')).toEqual(new Set(['203.0.113.66']));
+  expect(reasons.get('success')?.size).toBe(3);
+  const expiring = parsed.filter((doc) => {
+    const client = (doc.tls as { client?: { not_after?: string } }).client;
+    return client?.not_after && Date.parse(client.not_after) < end.getTime() + 30 * 86400e3;
+  });
+  const names = new Set(
+    expiring.map(
+      (doc) =>
+        (doc.tls as { client: { x509: { subject: { common_name: string[] } } } }).client.x509
+          .subject.common_name[0]
+    )
+  );
+  expect(names).toEqual(new Set([EXPIRING_CN, 'legacy-gw.partner-c.example.org']));
 });
 
 describe('parsed documents in real Elasticsearch data streams', () => {
