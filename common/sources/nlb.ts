@@ -1,5 +1,7 @@
 import type { LogSource } from './types';
 
+const SAME = 'same';
+
 /** NLB TLS-listener access-log fields in order. */
 export const NLB_FIELDS = [
   'type',
@@ -36,28 +38,137 @@ export const NLB_SOURCE: LogSource = {
   defaultFormat: NLB_FIELDS,
   rawPrefix: 'aws.elb',
   ecsFields: [
-    { name: '@timestamp', type: 'date', description: 'time (end of the connection).' },
-    { name: 'event.start', type: 'date', description: 'tls_connection_creation_time.' },
-    { name: 'event.duration', type: 'long', description: 'connection_time (ms) in nanoseconds.' },
+    {
+      name: '@timestamp',
+      type: 'date',
+      description: 'time (end of the connection).',
+      elastic: SAME,
+    },
+    {
+      name: 'event.start',
+      type: 'date',
+      description: 'tls_connection_creation_time.',
+      elastic: 'aws.elb.tls_connection_creation_time only; it is when the connection began.',
+    },
+    { name: 'event.end', type: 'date', description: 'time.', elastic: SAME },
+    {
+      name: 'event.duration',
+      type: 'long',
+      description: 'connection_time (ms) in nanoseconds.',
+      elastic: 'aws.elb.connection_time.ms only.',
+    },
+    { name: 'event.kind', type: 'keyword', description: 'event.', elastic: SAME },
+    { name: 'event.category', type: 'keyword', description: '[network].', elastic: SAME },
+    {
+      name: 'event.type',
+      type: 'keyword',
+      description: '[connection].',
+      elastic: 'not set.',
+    },
     {
       name: 'event.outcome',
       type: 'keyword',
       description: 'failure when the TLS handshake did not complete or an alert was received.',
+      elastic: 'not set for NLB lines (the integration derives outcome from HTTP status only).',
     },
-    { name: 'source.ip', type: 'ip', description: 'client address.' },
-    { name: 'source.bytes', type: 'long', description: 'received_bytes.' },
-    { name: 'destination.ip', type: 'ip', description: 'destination (target) address.' },
-    { name: 'destination.bytes', type: 'long', description: 'sent_bytes.' },
-    { name: 'network.bytes', type: 'long', description: 'received_bytes + sent_bytes.' },
+    {
+      name: 'event.reason',
+      type: 'keyword',
+      description: 'The TLS alert received from the client, by number and name.',
+      elastic: 'not set; the alert number is in aws.elb.incoming_tls_alert in both.',
+    },
+    { name: 'source.ip', type: 'ip', description: 'client address.', elastic: SAME },
+    { name: 'source.address', type: 'keyword', description: 'client address.', elastic: SAME },
+    { name: 'source.port', type: 'long', description: 'client port.', elastic: SAME },
+    { name: 'source.bytes', type: 'long', description: 'received_bytes.', elastic: SAME },
+    {
+      name: 'destination.ip',
+      type: 'ip',
+      description: 'destination (target) address.',
+      elastic: 'aws.elb.backend.ip (keyword); ECS destination as for ALB targets.',
+    },
+    {
+      name: 'destination.address',
+      type: 'keyword',
+      description: 'destination (target) address.',
+      elastic: 'not set (see destination.ip).',
+    },
+    {
+      name: 'destination.port',
+      type: 'long',
+      description: 'destination (target) port.',
+      elastic: 'aws.elb.backend.port (keyword).',
+    },
+    { name: 'destination.bytes', type: 'long', description: 'sent_bytes.', elastic: SAME },
+    {
+      name: 'network.bytes',
+      type: 'long',
+      description: 'received_bytes + sent_bytes.',
+      elastic: 'not set; ECS network.bytes is the total in both directions.',
+    },
+    {
+      name: 'network.transport',
+      type: 'keyword',
+      description: 'tcp (a TLS listener).',
+      elastic: 'not set.',
+    },
+    { name: 'network.iana_number', type: 'keyword', description: '6.', elastic: 'not set.' },
+    {
+      name: 'network.type',
+      type: 'keyword',
+      description: 'ipv4 or ipv6, from the client address.',
+      elastic: 'not set.',
+    },
     {
       name: 'tls.version',
       type: 'keyword',
       description: 'From tls_protocol_version (tlsv12 → 1.2).',
+      elastic: SAME,
     },
-    { name: 'tls.cipher', type: 'keyword', description: 'tls_cipher.' },
-    { name: 'tls.curve', type: 'keyword', description: 'tls_named_group.' },
-    { name: 'tls.client.server_name', type: 'keyword', description: 'domain_name (SNI).' },
-    { name: 'tls.next_protocol', type: 'keyword', description: 'alpn_fe_protocol.' },
-    { name: 'tls.established', type: 'boolean', description: 'Whether the handshake completed.' },
+    {
+      name: 'tls.version_protocol',
+      type: 'keyword',
+      description: 'tls.',
+      elastic: SAME,
+    },
+    { name: 'tls.cipher', type: 'keyword', description: 'tls_cipher.', elastic: SAME },
+    {
+      name: 'tls.curve',
+      type: 'keyword',
+      description: 'tls_named_group.',
+      elastic: 'aws.elb.tls_named_group only; ECS tls.curve is the negotiated named group.',
+    },
+    {
+      name: 'tls.client.server_name',
+      type: 'keyword',
+      description: 'domain_name (SNI).',
+      elastic:
+        'destination.domain. The value is the SNI the client sent in its TLS hello, which is what ECS tls.client.server_name holds.',
+    },
+    {
+      name: 'tls.next_protocol',
+      type: 'keyword',
+      description: 'alpn_fe_protocol.',
+      elastic: 'aws.elb.alpn_fe_protocol only; ECS tls.next_protocol is the ALPN result.',
+    },
+    {
+      name: 'tls.established',
+      type: 'boolean',
+      description: 'Whether the handshake completed.',
+      elastic: 'not set.',
+    },
+    {
+      name: 'tls.server.x509.serial_number',
+      type: 'keyword',
+      description: 'chosen_cert_serial.',
+      elastic: 'aws.elb.chosen_cert.serial only.',
+    },
+    {
+      name: 'related.ip',
+      type: 'ip',
+      description: 'client and target addresses.',
+      elastic: 'not set for load-balancer logs.',
+    },
+    { name: 'cloud.provider', type: 'keyword', description: 'aws.', elastic: SAME },
   ],
 };

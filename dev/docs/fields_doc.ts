@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_SOURCES } from '../../common/sources';
-import { VPC_FLOW_FIELDS_BY_VERSION } from '../../common/sources/flow_log_fields';
+import {
+  VPC_FLOW_FIELDS_BY_VERSION,
+  VPC_FLOW_FIELDS_SINCE_V8,
+} from '../../common/sources/flow_log_fields';
+import type { ParitySource } from './elastic_parity';
+import { PARITY, PARITY_SOURCES } from './elastic_parity';
 
 const TEMPLATES = path.resolve(
   __dirname,
@@ -31,6 +36,46 @@ function rawFields(template: string, prefix: string): [string, string][] {
   ]);
 }
 
+/** A table cell: pipes escaped, line breaks flattened. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+const STATUS: Record<string, string> = {
+  covered: 'covered',
+  gap: '**gap**',
+  bookkeeping: 'metadata',
+};
+
+function renderParity(id: ParitySource, rawPrefix: string, out: string[]): void {
+  const parity = PARITY[id];
+  const raw = (text: string) => text.replace(/\{raw\}/g, rawPrefix);
+  out.push(
+    "AWS's fields, ours and Elastic's AWS integration (`same`: the integration writes the same fields):",
+    ''
+  );
+  if (parity.tableNote) out.push(parity.tableNote, '');
+  out.push('| AWS field | ours | Elastic integration | why ours differ |', '|---|---|---|---|');
+  for (const name of parity.fields) {
+    const entry = parity.byField[name];
+    out.push(
+      `| \`${name}\` | ${cell(raw(entry.ours))} | ${cell(entry.elastic)} | ${cell(raw(entry.why ?? ''))} |`
+    );
+  }
+  out.push(
+    '',
+    'Fields the Elastic integration writes that we do not write under the same name:',
+    '',
+    '| Elastic field | from | status | ours / note |',
+    '|---|---|---|---|'
+  );
+  for (const only of parity.onlyElastic)
+    out.push(
+      `| ${cell(only.elastic)} | ${cell(only.from)} | ${STATUS[only.status]} | ${cell(only.note)} |`
+    );
+  out.push('');
+}
+
 export function renderFieldsDoc(): string {
   const out: string[] = [
     '# Field reference',
@@ -39,7 +84,7 @@ export function renderFieldsDoc(): string {
     '',
     'Values of `-` (not applicable) produce no field. Lines are parsed field by field: a value that cannot be typed (a count that is not a number, a time or an address that does not parse, an unknown action) is left out, the rest of the line is kept, and the document gets the line in `event.original`, one reason per failed field in `error.message` (`bytes: "12x" is not a number; srcaddr: "10.0.1.300" is not an IP address`) and the tag `netobs_partial`; find them with the KQL `tags: "netobs_partial"`. Only a line that cannot be split at all (too few fields, a value count that does not match its header) is kept whole with `event.kind: pipeline_error`.',
     '',
-    "The last column says where Elastic's own AWS integration or its documented processor uses another field for the same source field, and why we use ours; it is empty where we know of no difference.",
+    "The last column of each ECS table compares with Elastic's own AWS integration (the aws package's `vpcflow` and `elb_logs` data streams) and Filebeat's `parse_aws_vpc_flow_log` processor: `same`, or what they write instead and why we chose ours. Each source then lists AWS's fields one by one with our fields and the integration's, and the fields the integration writes that we do not (a **gap** is a parsed value we still lack). The pages these facts come from are listed under Sources at the end.",
     '',
   ];
   for (const source of Object.values(ALL_SOURCES)) {
@@ -51,20 +96,26 @@ export function renderFieldsDoc(): string {
       for (const [version, fields] of Object.entries(VPC_FLOW_FIELDS_BY_VERSION)) {
         out.push(`- v${version}: ${fields.map((f) => `\`${f}\``).join(', ')}`);
       }
-      out.push('');
+      for (const group of VPC_FLOW_FIELDS_SINCE_V8) {
+        out.push(`- ${group.release}: ${group.fields.map((f) => `\`${f}\``).join(', ')}`);
+      }
+      out.push(
+        '',
+        'A header may also name fields newer than this list: the header is still read, and their values are kept as strings under `aws.vpcflow.<name>` (in `_source`; not mapped, so not searchable until a mapping is added). Per CloudWatch log group formats (setup) accept the names listed here.',
+        ''
+      );
     }
-    out.push(
-      '| ECS field | type | from | Elastic integration (where it differs) |',
-      '|---|---|---|---|'
-    );
+    out.push('| ECS field | type | from | Elastic integration |', '|---|---|---|---|');
     for (const field of source.ecsFields)
       out.push(
-        `| \`${field.name}\` | ${field.type} | ${field.description} | ${field.elastic ?? ''} |`
+        `| \`${field.name}\` | ${field.type} | ${cell(field.description)} | ${cell(field.elastic ?? '')} |`
       );
     out.push('', `Raw fields (\`${source.rawPrefix}.*\`):`, '', '| field | type |', '|---|---|');
     for (const [name, type] of rawFields(`netobs-${source.id}`, source.rawPrefix))
       out.push(`| \`${name}\` | ${type} |`);
     out.push('');
+    if (source.id in PARITY) renderParity(source.id as ParitySource, source.rawPrefix, out);
   }
+  out.push('## Sources', '', ...PARITY_SOURCES.map((s) => `- ${s.title}: <${s.url}>`), '');
   return out.join('\n');
 }
