@@ -380,7 +380,7 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
   },
   {
     id: 'alb-conn-certs-expiring',
-    title: 'Client certificates expiring soon',
+    title: 'Client certificates expired or expiring soon',
     description:
       'Connections whose client certificate (mutual TLS) expires before the given time (Elasticsearch date math: now+30d is within 30 days; a date such as 2027-01-31 works too), by certificate subject and serial number: renew them before the load balancer refuses them.',
     group: 'ALB connections (TLS, mTLS)',

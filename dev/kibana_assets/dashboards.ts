@@ -373,7 +373,7 @@ export const DASHBOARDS: DashboardSpec[] = [
       ),
       metric(
         ALB_CONN,
-        'Client certificates expiring within 30 days',
+        'Client certificates expired or expiring within 30 days',
         {
           op: 'unique_count',
           field: 'tls.client.x509.serial_number',
@@ -407,7 +407,7 @@ export const DASHBOARDS: DashboardSpec[] = [
       ),
       panel(
         ALB_CONN,
-        'Client certificates expiring within 30 days',
+        'Client certificates expired or expiring within 30 days',
         [48, 12],
         {
           kind: 'table',

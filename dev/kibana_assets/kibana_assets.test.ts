@@ -278,7 +278,7 @@ test('dashboards cover the questions the product promises, on a grid without ove
     'Accepted outbound bytes: top destination networks (ASN)',
     'Verify status over time',
     'TLS and verify failures by reason',
-    'Client certificates expiring within 30 days',
+    'Client certificates expired or expiring within 30 days',
   ])
     expect(titles).toContain(title);
 });

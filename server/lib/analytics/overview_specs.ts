@@ -49,7 +49,7 @@ const FLOW_KPIS: KpiSpec[] = [
 
 /** ALB connections whose client certificate failed verification (mutual TLS). */
 const ALB_VERIFY_FAILED = 'event.outcome: "failure"';
-/** ALB connections presenting a client certificate that expires within 30 days (or has). */
+/** ALB connections presenting a client certificate that has expired or expires within 30 days. */
 const ALB_CERT_EXPIRING_30D = 'tls.client.not_after <= "now+30d"';
 
 /** Top countries and networks (AS organisations) of one side's public addresses. */
@@ -276,7 +276,7 @@ export const OVERVIEW_SPECS: Record<SourceId, OverviewSpec> = {
       },
       {
         id: 'expiring_certificates',
-        label: 'Client certificates expiring within 30 days',
+        label: 'Certificates expired or expiring in 30 days',
         metric: 'cardinality',
         field: 'tls.client.x509.serial_number',
         kql: ALB_CERT_EXPIRING_30D,
@@ -299,7 +299,7 @@ export const OVERVIEW_SPECS: Record<SourceId, OverviewSpec> = {
       },
       {
         id: 'expiring_certificates',
-        title: 'Client certificates expiring within 30 days',
+        title: 'Client certificates expired or expiring within 30 days',
         kind: 'table',
         field: 'tls.client.x509.subject.distinguished_name',
         kql: ALB_CERT_EXPIRING_30D,
