@@ -14,7 +14,8 @@ import { queryCount } from '../server/lib/analytics/query_count';
 import type { ParsedDoc } from './end_to_end';
 import { requestJson, sendBulk } from './http';
 import type { QueryLatency } from './timing';
-import { latency, round, timed } from './timing';
+import { latency, median, percentile, round, timed } from './timing';
+import { DEFAULT_STORAGE_BASE, installVariant, storageVariants } from './storage_variants';
 
 export type { QueryLatency };
 
@@ -57,6 +58,169 @@ function* restamped(seeds: ParsedDoc[], n: number, now: number): Generator<strin
   }
 }
 
+interface AppFunction {
+  name: string;
+  /** Calls the function as its route does; answers its hit count. */
+  fn: () => Promise<number>;
+}
+
+/** The analytics functions behind the app's routes, over the VPC stream of `namespace`. */
+function appFunctions(client: Client, namespace: string): AppFunction[] {
+  const range = { from: 'now-24h', to: 'now' };
+  const functions: AppFunction[] = [
+    {
+      name: 'overview(vpcflow), last 24 h',
+      fn: async () =>
+        (await overview(client, 'vpcflow', range, localQueryLanguage, namespace)).total,
+    },
+    {
+      name: 'overview(vpcflow), last 24 h, KQL not destination.port: 443',
+      fn: async () => {
+        const request = { ...range, kql: 'not destination.port: 443' };
+        return (await overview(client, 'vpcflow', request, localQueryLanguage, namespace)).total;
+      },
+    },
+    {
+      name: 'overview(vpcflow), last 1 h',
+      fn: async () => {
+        const request = { from: 'now-1h', to: 'now' };
+        return (await overview(client, 'vpcflow', request, localQueryLanguage, namespace)).total;
+      },
+    },
+    {
+      name: 'freshness (all sources)',
+      fn: async () => {
+        const entries = await freshness(client, namespace);
+        return entries.reduce((sum, entry) => sum + entry.total, 0);
+      },
+    },
+  ];
+  for (const query of QUERY_CATALOG.filter((q) => q.source === 'vpcflow' || q.source === 'all')) {
+    functions.push({
+      name: `queryCount ${query.id}`,
+      fn: async () => {
+        const response = await queryCount(
+          client,
+          { ...range, id: query.id },
+          localQueryLanguage,
+          namespace
+        );
+        return response.count;
+      },
+    });
+  }
+  return functions;
+}
+
+async function indexQueryDataSet(
+  es: string,
+  stream: string,
+  seeds: ParsedDoc[],
+  docs: number,
+  now: number
+): Promise<number> {
+  const { value: totals, seconds } = await timed(() =>
+    sendBulk(es, restamped(seeds, docs, now), { path: `/${stream}/_bulk?pipeline=_none` })
+  );
+  if (totals.failed > 0)
+    throw new Error(`query data set: ${totals.failed} failed: ${totals.errors.join('; ')}`);
+  await requestJson(es, 'PUT', `/${stream}/_settings`, { 'index.requests.cache.enable': false });
+  await requestJson(es, 'POST', `/${stream}/_refresh`);
+  return seconds;
+}
+
+export interface QueryComparison {
+  docs: number;
+  runs: number;
+  /** Bytes per record of each query stream (not force-merged: as a live stream is). */
+  bytesPerRecord: { before: number; after: number };
+  rows: { name: string; hits: number; before: QueryLatency; after: QueryLatency }[];
+}
+
+/**
+ * The same functions over the same documents in two streams, one with the templates before the
+ * storage changes and one with this tree's, timed alternately (before, after, before, …) so
+ * that machine load hits both alike. Both are force-merged to one segment first, as rolled-over
+ * backing indices are after the lifecycle's merge.
+ */
+export async function compareAppQueries(
+  es: string,
+  client: Client,
+  seeds: ParsedDoc[],
+  docs: number,
+  runs: number
+): Promise<QueryComparison> {
+  const base = process.env.NETOBS_BENCH_STORAGE_BASE ?? DEFAULT_STORAGE_BASE;
+  const variants = storageVariants();
+  const run = Date.now().toString(36);
+  const streams = { before: `benchqbefore${run}`, after: `benchqafter${run}` };
+  const now = Date.now();
+  const bytesPerRecord = { before: 0, after: 0 };
+  for (const which of ['before', 'after'] as const) {
+    const variant = variants.find((v) => v.name === which);
+    if (!variant) throw new Error(`no storage variant ${which}`);
+    const stream = `logs-netobs.vpcflow-${streams[which]}`;
+    await installVariant(es, variant, stream, base);
+    const seconds = await indexQueryDataSet(es, stream, seeds, docs, now);
+    await requestJson(es, 'POST', `/${stream}/_forcemerge?max_num_segments=1`);
+    const stats = await requestJson<{ _all: { primaries: { store: { size_in_bytes: number } } } }>(
+      es,
+      'GET',
+      `/${stream}/_stats/store`
+    );
+    bytesPerRecord[which] = round(stats._all.primaries.store.size_in_bytes / docs, 1);
+    console.log(
+      `    ${which}: indexed ${docs.toLocaleString('en')} documents in ${seconds.toFixed(1)} s, ${bytesPerRecord[which]} B/record`
+    );
+  }
+  const before = appFunctions(client, streams.before);
+  const after = appFunctions(client, streams.after);
+  const rows: QueryComparison['rows'] = [];
+  for (let i = 0; i < before.length; i++) {
+    const times = { before: [] as number[], after: [] as number[] };
+    const hits = { before: await before[i].fn(), after: await after[i].fn() };
+    if (hits.before !== hits.after)
+      throw new Error(`${before[i].name}: ${hits.before} hits before, ${hits.after} after`);
+    for (let run = 0; run < runs; run++) {
+      for (const which of run % 2 === 0
+        ? (['before', 'after'] as const)
+        : (['after', 'before'] as const)) {
+        const fn = (which === 'before' ? before : after)[i].fn;
+        times[which].push((await timed(fn)).seconds * 1000);
+      }
+    }
+    const stat = (values: number[]): QueryLatency => ({
+      name: before[i].name,
+      hits: hits.before,
+      medianMs: round(median(values), 1),
+      p95Ms: round(percentile(values, 95), 1),
+    });
+    rows.push({
+      name: before[i].name,
+      hits: hits.before,
+      before: stat(times.before),
+      after: stat(times.after),
+    });
+  }
+  return { docs, runs, bytesPerRecord, rows };
+}
+
+export function formatQueryComparison(c: QueryComparison): string {
+  const lines = [
+    `App functions over ${c.docs.toLocaleString('en')} VPC records, before / after the storage changes, ${c.runs} alternating runs each (store: ${c.bytesPerRecord.before} / ${c.bytesPerRecord.after} B/record)`,
+    '',
+    '| function | hits | median before | median after | p95 before | p95 after | p95 after ÷ before |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const r of c.rows) {
+    const ratio = r.before.p95Ms > 0 ? round(r.after.p95Ms / r.before.p95Ms, 2) : 0;
+    lines.push(
+      `| ${r.name} | ${r.hits.toLocaleString('en')} | ${r.before.medianMs} | ${r.after.medianMs} | ${r.before.p95Ms} | ${r.after.p95Ms} | ${ratio} |`
+    );
+  }
+  return lines.join('\n');
+}
+
 export async function measureAppQueries(
   es: string,
   client: Client,
@@ -77,46 +241,9 @@ export async function measureAppQueries(
     `    indexed ${docs.toLocaleString('en')} documents in ${seconds.toFixed(1)} s; timing ${runs} runs per function…`
   );
 
-  const range = { from: 'now-24h', to: 'now' };
   const latencies: QueryLatency[] = [];
-  latencies.push(
-    await latency('overview(vpcflow), last 24 h', runs, async () => {
-      return (await overview(client, 'vpcflow', range, localQueryLanguage, QUERY_NAMESPACE)).total;
-    })
-  );
-  latencies.push(
-    await latency('overview(vpcflow), last 24 h, KQL not destination.port: 443', runs, async () => {
-      const request = { ...range, kql: 'not destination.port: 443' };
-      return (await overview(client, 'vpcflow', request, localQueryLanguage, QUERY_NAMESPACE))
-        .total;
-    })
-  );
-  latencies.push(
-    await latency('overview(vpcflow), last 1 h', runs, async () => {
-      const request = { from: 'now-1h', to: 'now' };
-      return (await overview(client, 'vpcflow', request, localQueryLanguage, QUERY_NAMESPACE))
-        .total;
-    })
-  );
-  latencies.push(
-    await latency('freshness (all sources)', runs, async () => {
-      const entries = await freshness(client, QUERY_NAMESPACE);
-      return entries.reduce((sum, entry) => sum + entry.total, 0);
-    })
-  );
-  for (const query of QUERY_CATALOG.filter((q) => q.source === 'vpcflow' || q.source === 'all')) {
-    latencies.push(
-      await latency(`queryCount ${query.id}`, runs, async () => {
-        const response = await queryCount(
-          client,
-          { ...range, id: query.id },
-          localQueryLanguage,
-          QUERY_NAMESPACE
-        );
-        return response.count;
-      })
-    );
-  }
+  for (const { name, fn } of appFunctions(client, QUERY_NAMESPACE))
+    latencies.push(await latency(name, runs, fn));
   return {
     docs,
     index: { seconds: round(seconds), docsPerSecond: Math.round(docs / seconds) },
