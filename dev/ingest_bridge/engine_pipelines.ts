@@ -109,5 +109,20 @@ export function enginePipelineHost(url: string): PipelineHost {
       return Object.keys((await response.json()) as Record<string, unknown>);
     },
     install: () => installEnginePipelines(url),
+    // How status sees the engine's geoip databases (server/lib/installer/geo_status.ts).
+    async simulate(body) {
+      const response = await fetch(`${url}/_ingest/pipeline/_simulate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as {
+        docs?: { doc?: { _source?: Record<string, unknown> } }[];
+        error?: { reason?: string; root_cause?: { reason?: string }[] };
+      };
+      if (response.ok) return { ok: true, docs: answer.docs ?? [] };
+      const reason = answer.error?.root_cause?.[0]?.reason ?? answer.error?.reason;
+      return { ok: false, status: response.status, reason: reason ?? response.statusText };
+    },
   };
 }

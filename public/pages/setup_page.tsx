@@ -13,9 +13,11 @@ import {
 } from '@elastic/eui';
 import { API_BASE } from '../../common/constants';
 import type { SetupResponse } from '../../common/api_types';
+import type { StatusWithGeo } from '../../common/geo_status';
 import { AlertRulesPanel } from '../components/alert_rules_panel';
 import { AssetTable } from '../components/asset_table';
 import { ErrorCallout } from '../components/error_callout';
+import { GeoStatusLine } from '../components/geo_status_line';
 import { LoadingPanel } from '../components/loading_panel';
 import { PrivilegesList } from '../components/privileges_list';
 import { RemoveAssetsButton } from '../components/remove_assets_button';
@@ -146,6 +148,7 @@ export function SetupPage() {
                   <p>Ingest pipelines run on {status.data.pipelinesOn}.</p>
                 </EuiText>
               )}
+              <GeoStatusLine geo={(status.data as StatusWithGeo).geo} />
               <EuiSpacer size="s" />
               <AssetTable
                 assets={status.data.assets}

@@ -19,6 +19,9 @@ import { validateObject } from '../validation/validate_object';
 import { compareVersions, InstallationError } from './installation_errors';
 import { missingProcessors } from './ingest_capabilities';
 import type { AlertRulesPort } from './alert_rules_port';
+import type { SimulatePipeline } from './geo_status';
+import { clusterSimulate, downloaderStats, geoStatus } from './geo_status';
+import type { StatusWithGeo } from '../../../common/geo_status';
 
 /** Saved objects live in Kibana: the plugin reaches them through core, the CLI over HTTP. */
 export interface SavedObjectsPort {
@@ -42,6 +45,8 @@ export interface PipelineHost {
   pipelines(): Promise<string[]>;
   /** Installs (or replaces) every pipeline there. */
   install(): Promise<void>;
+  /** Runs an ad hoc pipeline there (_simulate): how status probes the geoip databases. */
+  simulate?: SimulatePipeline;
 }
 
 /** Cluster privileges setup needs, and what each is for. */
@@ -100,7 +105,7 @@ export async function setupStatus(
   client: SetupClient,
   savedObjects?: SavedObjectsPort,
   pipelineHost?: PipelineHost
-): Promise<StatusResponse> {
+): Promise<StatusWithGeo> {
   // A host that does not answer holds nothing we can vouch for: the pipelines then read missing.
   const held = new Set(pipelineHost ? await pipelineHost.pipelines().catch(() => []) : []);
   const es: AssetStatusEntry[] = (await esAssetStatus(client)).map((s) =>
@@ -123,6 +128,11 @@ export async function setupStatus(
     (a) => a.type === 'ingest_pipeline' && a.state === 'missing'
   );
   const processors = pipelinesMissing ? await missingProcessors(client) : undefined;
+  // Geo works where the pipelines run: on the stand-in host when it holds them.
+  const geo =
+    held.size > 0 && pipelineHost?.simulate
+      ? await geoStatus(pipelineHost.simulate, pipelineHost.label)
+      : await geoStatus(clusterSimulate(client), 'this cluster', await downloaderStats(client));
   return {
     version: ASSET_VERSION,
     assets,
@@ -134,6 +144,7 @@ export async function setupStatus(
     ...(processors && processors.length > 0 ? { missingProcessors: processors } : {}),
     ...(held.size > 0 ? { pipelinesOn: pipelineHost?.label } : {}),
     ...(alerting ? { alerting } : {}),
+    geo,
   };
 }
 
