@@ -8,6 +8,8 @@
 //   - an asymmetric network ACL: the app's requests to the cache (10.0.2.21 → 10.0.3.7:6379) are
 //     accepted, but the cache subnet's stateless NACL has no outbound rule for ephemeral ports,
 //     so every reply is rejected at the cache's ENI.
+// Internet traffic from and to real public addresses (GEO_SENDERS, GEO_DESTINATIONS) gives the
+// geo panels and the map countries and networks to show.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +26,29 @@ export const NACL_SERVER = '10.0.3.7';
 export const NACL_PORT = 6379;
 export const NACL_CLIENT_ENI = 'eni-0app0000000000003';
 export const NACL_SERVER_ENI = 'eni-0cache00000000001';
+
+/**
+ * Public senders the sample's security groups reject, with what the GeoLite2 builds the dev
+ * ingest engine bundles (2019-11) say of them: the map and the top-country/ASN tables show these.
+ */
+export const GEO_SENDERS = [
+  { ip: '77.88.8.8', country: 'RU', asn: 13238 }, // Yandex
+  { ip: '193.0.6.139', country: 'NL', asn: 3333 }, // RIPE NCC
+  { ip: '202.12.27.33', country: 'JP', asn: 7500 }, // WIDE Project
+  { ip: '200.160.2.3', country: 'BR', asn: 22548 }, // NIC.br
+  { ip: '196.216.2.1', country: 'ZA', asn: 33764 }, // AFRINIC
+  { ip: '114.114.114.114', country: 'CN', asn: 174 },
+] as const;
+/** Ports those senders probe: few, so none of them is a port scan. */
+const GEO_PROBE_PORTS = [23, 445, 1433, 3389, 5900];
+/** Public services the app sends HTTPS to (accepted outbound bytes), likewise placed. */
+export const GEO_DESTINATIONS = [
+  { ip: '140.82.112.3', country: 'US', asn: 36459 }, // GitHub
+  { ip: '151.101.1.69', country: 'US', asn: 54113 }, // Fastly
+  { ip: '185.60.216.35', country: 'IE', asn: 32934 }, // Facebook
+  { ip: '193.0.6.139', country: 'NL', asn: 3333 }, // RIPE NCC
+  { ip: '5.255.255.5', country: 'RU', asn: 13238 }, // Yandex
+] as const;
 
 export interface SampleOptions {
   dir: string;
@@ -257,6 +282,43 @@ export function generateSample(options: SampleOptions): SampleStats {
       120,
       t,
       'REJECT'
+    );
+  }
+  // Internet traffic GeoIP places (netobs-geo): senders in six countries and networks the web
+  // tier's security group turns away, and the app's HTTPS calls to a few services abroad. Real
+  // public addresses of well-known networks (the documentation ranges above are in no GeoLite2
+  // database), few ports and modest bytes so that no detection fires on them, and no random draws
+  // so that every other story keeps its values.
+  for (let t = startSec, k = 0; t < endSec; t += 900, k++) {
+    GEO_SENDERS.forEach((sender, i) => {
+      const server = (k + i) % WEB_SERVERS.length;
+      vpcRecord(
+        `eni-0web000000000000${server}`,
+        sender.ip,
+        WEB_SERVERS[server],
+        40000 + ((k * 131 + i * 17) % 20000),
+        GEO_PROBE_PORTS[(k + i) % GEO_PROBE_PORTS.length],
+        6,
+        1,
+        44,
+        t + i * 61,
+        'REJECT'
+      );
+    });
+  }
+  for (let t = startSec, k = 0; t < endSec; t += 300, k++) {
+    const destination = GEO_DESTINATIONS[k % GEO_DESTINATIONS.length];
+    vpcRecord(
+      'eni-0app0000000000002',
+      '10.0.2.15',
+      destination.ip,
+      33000 + (k % 20000),
+      443,
+      6,
+      100 + (k % 50),
+      120000 + (k % 7) * 35000,
+      t,
+      'ACCEPT'
     );
   }
   write(

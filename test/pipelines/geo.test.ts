@@ -4,6 +4,7 @@
 // verbose simulation shows, processor by processor, whether the geoip lookups ran or were
 // skipped, so the skip is asserted directly rather than inferred from an empty answer.
 import { requestJson } from '../../dev/local_process/http_json';
+import { GEO_DESTINATIONS, GEO_SENDERS } from '../../dev/sample/generate';
 import type { IngestEngine } from '../support/ingest_engine';
 import { ingestEngine, installPipelines, simulate } from '../support/ingest_engine';
 
@@ -171,4 +172,18 @@ test('documents without addresses or with working fields pass through unchanged'
     number: 15169,
     organization: { name: 'Google LLC' },
   });
+});
+
+test("the sample's geo senders and destinations are placed as dev/sample/generate.ts says", async () => {
+  const expected = [...GEO_SENDERS, ...GEO_DESTINATIONS];
+  const docs = await enrich(expected.map(({ ip }) => ({ source: { ip } })));
+  const placed = docs.map((doc) => {
+    const source = doc.source as {
+      ip: string;
+      geo?: { country_iso_code?: string };
+      as?: { number?: number };
+    };
+    return { ip: source.ip, country: source.geo?.country_iso_code, asn: source.as?.number };
+  });
+  expect(placed).toEqual(expected.map(({ ip, country, asn }) => ({ ip, country, asn })));
 });
