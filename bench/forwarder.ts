@@ -1,9 +1,14 @@
 // Measure 1: the forwarder's throughput on a generated gzip VPC flow-log object, side by side
-// with the physical floor (Node's gunzip + newline split of the same file, no shipping), against
-// a loopback _bulk sink that accepts and discards. Needs no Elasticsearch.
+// with two floors that read the same file and ship nothing: the bench's floor (Node's gunzip +
+// the forwarder's own line splitter, a Line object per line) and a fast floor (256 KiB reads,
+// gunzip in 256 KiB chunks, newlines counted with indexOf on the Buffers); against a loopback
+// _bulk sink that accepts and discards. Also the installed CLI's start-up (`node bin/netobs.js
+// --version`). Needs no Elasticsearch.
+import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,13 +16,15 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { Client } from '@elastic/elasticsearch';
 import { splitLines } from '../ingest-lambda/src/reader';
 import { shipStream } from '../ingest-lambda/src/ship_object';
-import { round, secondsSince } from './timing';
+import { median, round, secondsSince } from './timing';
 
 export interface ForwarderResult {
   objectMB: number;
   gzipMB: number;
   records: number;
   floor: { seconds: number; linesPerSecond: number; mbPerSecond: number };
+  /** 256 KiB reads and gunzip chunks, newlines counted on the Buffers: what reading can do. */
+  fastFloor: { seconds: number; linesPerSecond: number; mbPerSecond: number };
   forwarder: {
     seconds: number;
     linesPerSecond: number;
@@ -27,6 +34,11 @@ export interface ForwarderResult {
     peakRssMB: number;
   };
   ratioToFloor: number;
+  ratioToFastFloor: number;
+  /** `node bin/netobs.js --version` wall time: the first run (cold caches) and the median of 9. */
+  startup: { firstMs: number; medianMs: number };
+  /** 1, 5, 15 minute load averages before and after the forwarder rows. */
+  loadAverage: { start: number[]; end: number[] };
 }
 
 /** A simple, fast-to-generate v2 object of `mb` MB (kept as it was, so runs stay comparable). */
@@ -52,23 +64,29 @@ async function generate(file: string, mb: number): Promise<number> {
   return i;
 }
 
-/** A loopback _bulk endpoint that answers 201 for every item and keeps nothing. */
+/** Newlines in a Buffer, found with indexOf (native memchr), as the fast floor counts them. */
+function countNewlines(chunk: Buffer): number {
+  let count = 0;
+  for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) count += 1;
+  return count;
+}
+
+/**
+ * A loopback _bulk endpoint that answers 201 for every item and keeps nothing. It counts the
+ * body's lines on Buffers (cheaply: it shares the machine with the forwarder it measures) and
+ * answers with the items the forwarder's filter_path asks for.
+ */
 async function sink(): Promise<{ url: string; close: () => void }> {
   const server = http.createServer((req, res) => {
     let count = 0;
-    let pending = '';
     const counter = req.headers['content-encoding'] === 'gzip' ? req.pipe(createGunzip()) : req;
     counter.on('data', (chunk: Buffer) => {
-      const text = pending + chunk.toString('latin1');
-      const parts = text.split('\n');
-      pending = parts.pop() ?? '';
-      count += parts.length;
+      count += countNewlines(chunk);
     });
     counter.on('end', () => {
-      const items = Array.from(
-        { length: Math.floor(count / 2) },
-        () => '{"create":{"status":201}}'
-      ).join(',');
+      const items = new Array<string>(Math.floor(count / 2))
+        .fill('{"create":{"status":201}}')
+        .join(',');
       res.writeHead(200, {
         'content-type': 'application/json',
         'x-elastic-product': 'Elasticsearch',
@@ -83,10 +101,51 @@ async function sink(): Promise<{ url: string; close: () => void }> {
   };
 }
 
+/** The fast floor: what reading and splitting can do with large chunks and no per-line work. */
+async function fastFloor(file: string): Promise<number> {
+  const chunk = 256 * 1024;
+  let lines = 0;
+  let last = 0x0a;
+  const input = createReadStream(file, { highWaterMark: chunk });
+  for await (const bytes of input.pipe(
+    createGunzip({ chunkSize: chunk })
+  ) as AsyncIterable<Buffer>) {
+    lines += countNewlines(bytes);
+    if (bytes.length > 0) last = bytes[bytes.length - 1];
+  }
+  return last === 0x0a ? lines : lines + 1;
+}
+
+/**
+ * The installed CLI's start-up: `node bin/netobs.js --version` (the bundle dev/build_cli.mjs
+ * writes, as `npm install` leaves it), run 10 times after a fresh build; the first run starts
+ * with an empty compile cache.
+ */
+function measureStartup(): { firstMs: number; medianMs: number } {
+  const root = path.resolve(__dirname, '..');
+  const build = spawnSync(process.execPath, ['dev/build_cli.mjs'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('dev/build_cli.mjs failed');
+  const cache = path.join(os.tmpdir(), `netobs-bench-compile-cache-${process.pid}`);
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, ['bin/netobs.js', '--version'], {
+      cwd: root,
+      env: { ...process.env, NODE_COMPILE_CACHE: cache },
+      encoding: 'utf8',
+    });
+    times.push(secondsSince(start) * 1000);
+    if (run.status !== 0 || !/^\d+\.\d+\.\d+/.test(run.stdout))
+      throw new Error(`netobs --version failed: ${run.stderr}`);
+  }
+  return { firstMs: Math.round(times[0]), medianMs: Math.round(median(times.slice(1))) };
+}
+
 export async function measureForwarder(dir: string, mb: number): Promise<ForwarderResult> {
   const file = path.join(dir, 'forwarder-flows.log.gz');
   const records = await generate(file, mb);
   const gz = statSync(file).size;
+  const loadStart = os.loadavg().map((v) => round(v, 2));
 
   let floorLines = 0;
   const floorStart = process.hrtime.bigint();
@@ -94,7 +153,14 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
     floorLines += 1;
   const floorSeconds = secondsSince(floorStart);
 
+  const fastStart = process.hrtime.bigint();
+  const fastLines = await fastFloor(file);
+  const fastSeconds = secondsSince(fastStart);
+  if (fastLines !== floorLines)
+    throw new Error(`fast floor counted ${fastLines} lines, the floor ${floorLines}`);
+
   const target = await sink();
+  // As config.ts creates it for the Lambda and the CLI (the shipper compresses bodies itself).
   const client = new Client({ node: target.url, maxRetries: 0, compression: true });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -111,6 +177,8 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
   await client.close();
   if (result.created !== records)
     throw new Error(`forwarder shipped ${result.created} of ${records} records`);
+  const loadEnd = os.loadavg().map((v) => round(v, 2));
+  const startup = measureStartup();
 
   return {
     objectMB: mb,
@@ -121,6 +189,11 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
       linesPerSecond: Math.round(floorLines / floorSeconds),
       mbPerSecond: round(mb / floorSeconds, 1),
     },
+    fastFloor: {
+      seconds: round(fastSeconds),
+      linesPerSecond: Math.round(fastLines / fastSeconds),
+      mbPerSecond: round(mb / fastSeconds, 1),
+    },
     forwarder: {
       seconds: round(seconds),
       linesPerSecond: Math.round(result.lines / seconds),
@@ -130,5 +203,8 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
       peakRssMB: Math.round(peakRss / 2 ** 20),
     },
     ratioToFloor: round(floorSeconds / seconds, 3),
+    ratioToFastFloor: round(fastSeconds / seconds, 3),
+    startup,
+    loadAverage: { start: loadStart, end: loadEnd },
   };
 }

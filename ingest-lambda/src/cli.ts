@@ -1,27 +1,22 @@
 // The netobs CLI: the forwarder's reader and shipper run locally for backfills and demos, and the
 // installer for setup and status. `netobs help` lists the commands.
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+//
+// Start-up: only light modules load up front. The Elasticsearch client, the AWS SDK, the
+// installer, the detections and the forwarder load (`await import`) when a command needs them,
+// so `netobs --version` and `netobs help` answer in a few tens of milliseconds.
+import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { rawDataStream, SOURCE_IDS } from '../../common/constants';
 import { redactUrl } from '../../common/redact';
-import { kibanaHttpClient } from '../../server/lib/installer/kibana_http_client';
-import { kibanaSavedObjectsPort } from '../../server/lib/installer/kibana_saved_objects_port';
 import type { SavedObjectsPort } from '../../server/lib/installer/setup';
-import { runSetup, runUninstall, setupStatus } from '../../server/lib/installer/setup';
 import type { SetupResponse } from '../../common/api_types';
 import type { DetectionId, Finding } from '../../common/detections';
 import { DETECTION_IDS } from '../../common/detections';
-import { localQueryLanguage } from '../../dev/query_language';
-import { runDetections } from '../../server/lib/analytics/detections';
-import { createClient, createS3Client, credentialsIn, fromEnvOrFile } from './config';
 import { redact, rememberSecrets } from './log';
 import type { S3ObjectRef } from './events';
 import type { ObjectResult } from './ship_object';
-import { ObjectFailedError, shipS3Object, shipStream } from './ship_object';
-import { UnresponsiveError } from './shipper';
 
 interface Command {
   summary: string;
@@ -43,7 +38,8 @@ type CredentialValues = { 'api-key'?: string; username?: string; password?: stri
  * `ES_PASSWORD`, or `ES_API_KEY_FILE` / `ES_PASSWORD_FILE` naming a file); Kibana gets the same
  * as Elasticsearch. Every one is masked in whatever the CLI prints.
  */
-function credentials(values: CredentialValues & { es?: string; kibana?: string }) {
+async function credentials(values: CredentialValues & { es?: string; kibana?: string }) {
+  const { credentialsIn, fromEnvOrFile } = await import('./config');
   const found = {
     apiKey: values['api-key'] ?? fromEnvOrFile(process.env, 'ES_API_KEY'),
     username: values.username ?? process.env.ES_USERNAME,
@@ -58,10 +54,11 @@ function credentials(values: CredentialValues & { es?: string; kibana?: string }
   return found;
 }
 
-function esClient(values: CredentialValues & { es?: string }) {
+async function esClient(values: CredentialValues & { es?: string }) {
   const node = values.es ?? process.env.ES_URL;
   if (!node) throw new UsageError('--es <url> (or ES_URL) is required');
-  return createClient({ node, ...credentials(values) });
+  const { createClient } = await import('./config');
+  return createClient({ node, ...(await credentials(values)) });
 }
 
 class UsageError extends Error {}
@@ -80,9 +77,9 @@ const KIBANA_OPTIONS = {
 } as const;
 
 /** Saved objects go through Kibana's HTTP API, with the same credentials as Elasticsearch. */
-function savedObjectsPort(
+async function savedObjectsPort(
   values: CredentialValues & { kibana?: string; space?: string }
-): SavedObjectsPort | undefined {
+): Promise<SavedObjectsPort | undefined> {
   const url = values.kibana ?? process.env.KIBANA_URL;
   if (!url) return undefined;
   // Kibana space ids: lowercase letters, digits, _ and - (spaces plugin: space id validation).
@@ -90,10 +87,13 @@ function savedObjectsPort(
     throw new UsageError(
       `--space must be a space id (lowercase letters, digits, _ and -), got "${values.space}"`
     );
+  const { kibanaHttpClient } = await import('../../server/lib/installer/kibana_http_client');
+  const { kibanaSavedObjectsPort } =
+    await import('../../server/lib/installer/kibana_saved_objects_port');
   const { client, importer } = kibanaHttpClient({
     url,
     space: values.space,
-    ...credentials(values),
+    ...(await credentials(values)),
   });
   return kibanaSavedObjectsPort(client, importer);
 }
@@ -110,6 +110,7 @@ async function listS3(s3: S3Client, url: string): Promise<S3ObjectRef[]> {
   const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url);
   if (!match) throw new UsageError(`not an S3 URL: ${url}`);
   const [, bucket, prefix] = match;
+  const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
   const out: S3ObjectRef[] = [];
   let token: string | undefined;
   do {
@@ -187,7 +188,10 @@ const ship: Command = {
       throw new UsageError(
         `--namespace must be lowercase letters, digits, _ or . (got "${values.namespace}")`
       );
-    const client = esClient(values);
+    const client = await esClient(values);
+    const { createS3Client } = await import('./config');
+    const { ObjectFailedError, shipS3Object, shipStream } = await import('./ship_object');
+    const { UnresponsiveError } = await import('./shipper');
     const endpoint = values['s3-endpoint'] ?? process.env.AWS_ENDPOINT_URL_S3;
     const s3 = createS3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
     const timeout = positiveOption(values.timeout, '--timeout');
@@ -314,11 +318,12 @@ const setup: Command = {
         force: { type: 'boolean' },
       },
     });
-    const client = esClient(values);
+    const client = await esClient(values);
+    const { runSetup } = await import('../../server/lib/installer/setup');
     const result = await runSetup(
       client,
       { retention: values.retention, keepOriginal: values['keep-original'], force: values.force },
-      savedObjectsPort(values)
+      await savedObjectsPort(values)
     );
     printResults(result);
     await client.close();
@@ -332,8 +337,9 @@ const status: Command = {
     'netobs status --es <url> [--kibana <url> [--space S]] [--api-key K | --username U --password P]',
   async run(args) {
     const { values } = parseArgs({ args, options: { ...CONNECTION_OPTIONS, ...KIBANA_OPTIONS } });
-    const client = esClient(values);
-    const status = await setupStatus(client, savedObjectsPort(values));
+    const client = await esClient(values);
+    const { setupStatus } = await import('../../server/lib/installer/setup');
+    const status = await setupStatus(client, await savedObjectsPort(values));
     for (const a of status.assets) {
       console.log(
         `${a.state.padEnd(10)} ${a.type.padEnd(19)} ${a.name}${a.installedVersion ? `  (${a.installedVersion})` : ''}`
@@ -362,8 +368,9 @@ const uninstall: Command = {
       args,
       options: { ...CONNECTION_OPTIONS, ...KIBANA_OPTIONS, elasticsearch: { type: 'boolean' } },
     });
-    const client = esClient(values);
-    const port = savedObjectsPort(values);
+    const client = await esClient(values);
+    const port = await savedObjectsPort(values);
+    const { runUninstall } = await import('../../server/lib/installer/setup');
     const result = await runUninstall(client, port, {
       elasticsearch: port === undefined || values.elasticsearch === true,
     });
@@ -402,8 +409,10 @@ const detect: Command = {
       throw new UsageError(
         `--rules: no rule "${unknown}"; the rules are ${DETECTION_IDS.join(', ')}`
       );
-    const client = esClient(values);
+    const client = await esClient(values);
     try {
+      const { runDetections } = await import('../../server/lib/analytics/detections');
+      const { localQueryLanguage } = await import('../../dev/query_language');
       const { findings, rules: ran } = await runDetections(
         client,
         {
@@ -448,8 +457,18 @@ function help(): void {
     console.log(`  ${name.padEnd(8)} ${command.summary}\n    ${command.usage}\n`);
 }
 
+/** The package's version (package.json two levels up, from src/ as from the bundle in dist/). */
+export function version(): string {
+  const file = path.join(__dirname, '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === 'version') {
+    console.log(version());
+    return 0;
+  }
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
     help();

@@ -5,6 +5,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { ForwarderConfig } from './config';
 import { handler, SAFETY_MARGIN_MS, setRuntime } from './handler';
 import { setLogSink } from './log';
+import { bulkText } from '../../test/forwarder/bulk_text';
 
 type Item = { status: number; error?: { type: string; reason: string } };
 const OBJECTS: Record<string, Buffer | Error> = {
@@ -40,9 +41,9 @@ function fakeS3(): S3Client {
 }
 
 function fakeEs(): Client {
-  const request = async (params: { bulkBody: string }) => {
+  const request = async (params: { bulkBody: unknown }) => {
     bulkCalls += 1;
-    const actions = params.bulkBody.split('\n').filter(Boolean);
+    const actions = bulkText(params).split('\n').filter(Boolean);
     const items: Item[] = [];
     for (let i = 0; i < actions.length; i += 2) {
       const doc = JSON.parse(actions[i + 1]) as { message: string };

@@ -102,16 +102,20 @@ export async function decodedStream(
     // Node's gunzip also reads multi-member gzip files (concatenated members) to the end.
     // pipeline, not pipe: a source error (S3 connection reset) must reach the reader instead of
     // being an unhandled 'error' event, and a reader that stops early must close the source.
-    return pipeline(Readable.from(all), createGunzip(), () => undefined);
+    return pipeline(Readable.from(all), createGunzip({ chunkSize: 256 * 1024 }), () => undefined);
   }
   return all;
 }
 
-/** `final`: the line's last piece (or the whole line), whose trailing \r belongs to a CRLF. */
-function toLine(bytes: Buffer, offset: number, piece?: number, final = true): Line {
-  let end = bytes.length;
-  if (final && end > 0 && bytes[end - 1] === 0x0d) end -= 1;
-  const body = bytes.subarray(0, end);
+/** A line handed to a LineHandler as a Line (its text decoded, its bytes kept when invalid). */
+export function lineOf(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  offset: number,
+  piece?: number
+): Line {
+  const body = bytes.subarray(start, end);
   const valid = isUtf8(body);
   return {
     text: body.toString('utf8'),
@@ -122,80 +126,141 @@ function toLine(bytes: Buffer, offset: number, piece?: number, final = true): Li
 }
 
 /**
- * Splits decoded bytes into lines; empty lines are skipped (their offsets still count). A line
- * longer than maxLineBytes is shipped as pieces of exactly maxLineBytes (the last one shorter),
- * so memory stays bounded whatever the object holds.
+ * Receives one line: its bytes are `bytes[start, end)` (a trailing \r of a CRLF already left
+ * out), valid only during the call; `offset` is its first byte's in the decoded stream.
+ */
+export type LineHandler = (
+  bytes: Buffer,
+  start: number,
+  end: number,
+  offset: number,
+  piece: number | undefined
+) => void;
+
+/**
+ * Splits decoded bytes into lines, chunk by chunk, without copying a line that lies within one
+ * chunk; empty lines are skipped (their offsets still count). A line longer than maxLineBytes is
+ * handed over as pieces of exactly maxLineBytes (the last one shorter), so memory stays bounded
+ * whatever the object holds.
  *
  * A line that begins with `{` also ends where its top-level JSON object closes: Firehose writes
  * CloudWatch Logs subscription records to S3 back to back with no newline between them
  * (`{...}{...}`), and each becomes a line of its own, with its own byte offset.
  */
+export class LineSplitter {
+  private readonly maxLine: number;
+  private readonly pending: Buffer[] = [];
+  private pendingSize = 0;
+  private lineStart = 0; // offset of the pending line's first byte
+  private position = 0; // offset of the current chunk's first byte
+  private piece: number | undefined;
+  // undefined: the pending line's first byte is not seen yet; null: not a JSON line.
+  private json: JsonScan | null | undefined;
+
+  constructor(options: ReadOptions = {}) {
+    this.maxLine = options.maxLineBytes ?? 16 * 1024 * 1024;
+  }
+
+  /** A complete line (or its last piece): \r of a CRLF left out, empty lines skipped. */
+  private finish(bytes: Buffer, start: number, end: number, onLine: LineHandler): void {
+    if (end > start && bytes[end - 1] === 0x0d) end -= 1;
+    if (end > start)
+      onLine(
+        bytes,
+        start,
+        end,
+        this.lineStart,
+        this.piece === undefined ? undefined : this.piece + 1
+      );
+    this.piece = undefined;
+    this.json = undefined;
+  }
+
+  private takeLine(onLine: LineHandler): void {
+    const { pending } = this;
+    const line = pending.length === 1 ? pending[0] : Buffer.concat(pending, this.pendingSize);
+    pending.length = 0;
+    this.pendingSize = 0;
+    this.finish(line, 0, line.length, onLine);
+  }
+
+  private endsWithCr(): boolean {
+    const last = this.pending[this.pending.length - 1];
+    return last !== undefined && last[last.length - 1] === 0x0d;
+  }
+
+  /** Splits the next chunk of the stream; `onLine` gets every line it completes. */
+  push(chunk: Buffer, onLine: LineHandler): void {
+    const maxLine = this.maxLine;
+    const length = chunk.length;
+    let from = 0;
+    while (from < length) {
+      const newline = chunk.indexOf(0x0a, from);
+      let end = newline < 0 ? length : newline;
+      if (this.json === undefined && end > from)
+        this.json = chunk[from] === 0x7b ? { depth: 0, inString: false, escaped: false } : null;
+      const close = this.json ? jsonObjectEnd(chunk, from, end, this.json) : -1;
+      if (close >= 0) end = close + 1;
+      if (this.pendingSize === 0 && (close >= 0 || newline >= 0) && end - from <= maxLine) {
+        // The whole line (or the rest of one shipped in pieces) lies in this chunk: no copy.
+        this.finish(chunk, from, end, onLine);
+        from = close >= 0 ? end : newline + 1;
+        this.lineStart = this.position + from;
+        continue;
+      }
+      if (end > from) {
+        this.pending.push(chunk.subarray(from, end));
+        this.pendingSize += end - from;
+      }
+      // A runaway line: hand over what we have as pieces rather than growing without bound
+      // (one byte more when it is a \r, which may be the first half of a CRLF).
+      while (this.pendingSize > maxLine + (this.endsWithCr() ? 1 : 0)) {
+        const { pending } = this;
+        const joined = pending.length === 1 ? pending[0] : Buffer.concat(pending, this.pendingSize);
+        this.piece = (this.piece ?? -1) + 1;
+        onLine(joined, 0, maxLine, this.lineStart, this.piece);
+        this.lineStart += maxLine;
+        pending.length = 0;
+        pending.push(joined.subarray(maxLine));
+        this.pendingSize = joined.length - maxLine;
+      }
+      if (close >= 0) {
+        this.takeLine(onLine);
+        from = end;
+      } else {
+        if (newline < 0) break;
+        this.takeLine(onLine);
+        from = newline + 1;
+      }
+      this.lineStart = this.position + from;
+    }
+    this.position += length;
+  }
+
+  /** The stream ended: a last line without a newline is complete now. */
+  end(onLine: LineHandler): void {
+    if (this.pendingSize > 0) this.takeLine(onLine);
+  }
+}
+
+/** Splits decoded bytes into lines (see LineSplitter), as Line objects. */
 export async function* splitLines(
   bytes: AsyncIterable<Buffer>,
   options: ReadOptions = {}
 ): AsyncGenerator<Line> {
-  const maxLine = options.maxLineBytes ?? 16 * 1024 * 1024;
-  const pending: Buffer[] = [];
-  let pendingSize = 0;
-  let lineStart = 0; // offset of the pending line's first byte
-  let position = 0; // offset of the current chunk's first byte
-  let piece: number | undefined;
-  // undefined: the pending line's first byte is not seen yet; null: not a JSON line.
-  let json: JsonScan | null | undefined;
-
-  const endsWithCr = (): boolean => {
-    const last = pending[pending.length - 1];
-    return last !== undefined && last[last.length - 1] === 0x0d;
+  const splitter = new LineSplitter(options);
+  let lines: Line[] = [];
+  const collect: LineHandler = (line, start, end, offset, piece) => {
+    lines.push(lineOf(line, start, end, offset, piece));
   };
-
-  function* takeLine(): Generator<Line> {
-    const line = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingSize);
-    if (line.length > 0 && !(line.length === 1 && line[0] === 0x0d)) {
-      yield toLine(line, lineStart, piece === undefined ? undefined : piece + 1);
-    }
-    pending.length = 0;
-    pendingSize = 0;
-    piece = undefined;
-    json = undefined;
-  }
-
   for await (const chunk of bytes) {
-    let from = 0;
-    while (from < chunk.length) {
-      const newline = chunk.indexOf(0x0a, from);
-      let end = newline < 0 ? chunk.length : newline;
-      if (json === undefined && end > from)
-        json = chunk[from] === 0x7b ? { depth: 0, inString: false, escaped: false } : null;
-      const close = json ? jsonObjectEnd(chunk, from, end, json) : -1;
-      if (close >= 0) end = close + 1;
-      if (end > from) {
-        pending.push(chunk.subarray(from, end));
-        pendingSize += end - from;
-      }
-      // A runaway line: ship what we have as pieces rather than growing without bound (one
-      // byte more when it is a \r, which may be the first half of a CRLF).
-      while (pendingSize > maxLine + (endsWithCr() ? 1 : 0)) {
-        const joined = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingSize);
-        piece = (piece ?? -1) + 1;
-        yield toLine(joined.subarray(0, maxLine), lineStart, piece, false);
-        lineStart += maxLine;
-        pending.length = 0;
-        pending.push(joined.subarray(maxLine));
-        pendingSize = joined.length - maxLine;
-      }
-      if (close >= 0) {
-        yield* takeLine();
-        from = end;
-      } else {
-        if (newline < 0) break;
-        yield* takeLine();
-        from = newline + 1;
-      }
-      lineStart = position + from;
-    }
-    position += chunk.length;
+    splitter.push(chunk, collect);
+    const ready = lines;
+    lines = [];
+    yield* ready;
   }
-  if (pendingSize > 0) yield* takeLine();
+  splitter.end(collect);
+  yield* lines;
 }
 
 /** Lines of an object stream: decompressed when gzip, split, with byte offsets. */

@@ -1,15 +1,16 @@
 import type { BulkClient } from './shipper';
 import { documentId } from './documents';
 import { shipLogEvents, shipStream } from './ship_object';
+import { bulkText } from '../../test/forwarder/bulk_text';
 
 const origin = { bucket: 'b', key: 'k', version: 'v', timestamp: '2026-11-22T12:00:00.000Z' };
 
 function slowClient(log: string[]): BulkClient {
-  const request = async (params: { bulkBody: string }) => {
+  const request = async (params: { bulkBody: unknown }) => {
     log.push('request started');
     await new Promise((resolve) => setTimeout(resolve, 50));
     log.push('request done');
-    const count = params.bulkBody.split('\n').filter(Boolean).length / 2;
+    const count = bulkText(params).split('\n').filter(Boolean).length / 2;
     return { items: Array.from({ length: count }, () => ({ create: { status: 201 } })) };
   };
   // Only transport.request is used by the shipper.
@@ -88,8 +89,8 @@ test('CloudWatch events without an id, or repeating one, each keep their own doc
   const ids: string[] = [];
   const client = {
     transport: {
-      request: async (params: { bulkBody: string }) => {
-        const lines = params.bulkBody.split('\n').filter(Boolean);
+      request: async (params: { bulkBody: unknown }) => {
+        const lines = bulkText(params).split('\n').filter(Boolean);
         for (let i = 0; i < lines.length; i += 2)
           ids.push((JSON.parse(lines[i]) as { create: { _id: string } }).create._id);
         return {

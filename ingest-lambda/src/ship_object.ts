@@ -6,7 +6,8 @@ import type { Readable } from 'node:stream';
 import type { LogEventOrigin, ObjectOrigin } from './documents';
 import { kinesisLineDocument, logEventDocument, ObjectDocuments } from './documents';
 import type { KinesisLines, LogEventsBatch, S3ObjectRef } from './events';
-import { readLines } from './reader';
+import type { LineHandler } from './reader';
+import { decodedStream, LineSplitter, lineOf } from './reader';
 import type { BulkClient, ShipperOptions, ShipStats } from './shipper';
 import { BulkShipper } from './shipper';
 
@@ -64,23 +65,45 @@ export async function shipStream(
   const started = Date.now();
   const bulk = new BulkShipper(client, shipper);
   const documents = new ObjectDocuments(origin);
+  const splitter = new LineSplitter();
   let lines = 0;
+  let nextProgress = 5000;
   let stoppedReading = false;
   let stats: ShipStats;
+  // Called synchronously for every line of a chunk: ordinary lines are appended to the open
+  // bulk body as bytes; the others (header, JSON records, pieces, invalid UTF-8) become
+  // documents first. Bodies due to be sent are sent between chunks.
+  const onLine: LineHandler = (bytes, start, end, offset, piece) => {
+    if (documents.appendLine(bulk.openBody, bytes, start, end, offset, piece)) {
+      bulk.added();
+      lines += 1;
+      return;
+    }
+    for (const built of documents.toDocuments(lineOf(bytes, start, end, offset, piece))) {
+      bulk.append(built.id, built.doc);
+      // A CloudWatch Logs record counts one line per log event it holds.
+      lines += 1;
+    }
+  };
   try {
-    for await (const line of readLines(source)) {
+    for await (const chunk of await decodedStream(source)) {
       // Leaving the loop releases the source (an S3 body holds a socket).
       if (shipper.deadline !== undefined && Date.now() >= shipper.deadline) {
         stoppedReading = true;
         break;
       }
-      for (const built of documents.toDocuments(line)) {
-        await bulk.add(built.id, built.doc);
-        // Counted once queued: a line add() refused was never sent. A CloudWatch Logs record
-        // counts one line per log event it holds.
-        lines += 1;
-        if (progress.onLines && lines % 5000 === 0) progress.onLines(lines, bulk.stats.bytes);
+      // A line counts once queued: nothing is queued after shipping has failed.
+      bulk.check();
+      splitter.push(chunk, onLine);
+      if (bulk.due) await bulk.flush();
+      if (progress.onLines && lines >= nextProgress) {
+        progress.onLines(lines, bulk.stats.bytes);
+        nextProgress = lines + 5000;
       }
+    }
+    if (!stoppedReading) {
+      bulk.check();
+      splitter.end(onLine);
     }
     stats = await bulk.finish();
   } catch (error) {

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { runs } from '../../test/support/fast_check';
 import type { BulkClient } from './shipper';
 import { BulkShipper } from './shipper';
+import { bulkText } from '../../test/forwarder/bulk_text';
 
 interface Pair {
   id: string;
@@ -47,9 +48,9 @@ function fakeClient(statuses: Status[] = [201]) {
   const bodies: string[] = [];
   const answers: number[][] = [];
   let answered = 0;
-  const request = async (params: { bulkBody: string }): Promise<unknown> => {
-    bodies.push(params.bulkBody);
-    const count = params.bulkBody.split('\n').length >> 1;
+  const request = async (params: { bulkBody: unknown }): Promise<unknown> => {
+    bodies.push(bulkText(params));
+    const count = bulkText(params).split('\n').length >> 1;
     const answer = Array.from({ length: count }, () => statuses[answered++ % statuses.length]);
     answers.push(answer);
     await Promise.resolve(); // answer later, as a real request does

@@ -2,6 +2,7 @@ import type { DiagnosticResult } from '@elastic/elasticsearch';
 import { errors } from '@elastic/elasticsearch';
 import type { BulkClient, ShipperOptions } from './shipper';
 import { backoffDelay, BulkShipper, UnresponsiveError } from './shipper';
+import { bulkText } from '../../test/forwarder/bulk_text';
 
 interface Call {
   ids: string[];
@@ -16,14 +17,14 @@ type Script = (ids: string[], call: number) => Item[] | Promise<Item[]>;
 function fakeClient(script: Script): { client: BulkClient; calls: Call[] } {
   const calls: Call[] = [];
   const request = async (
-    params: { path: string; bulkBody: string },
+    params: { path: string; bulkBody: unknown },
     options: Call['options']
   ): Promise<unknown> => {
-    const lines = params.bulkBody.split('\n').filter(Boolean);
+    const lines = bulkText(params).split('\n').filter(Boolean);
     const ids = lines
       .filter((_, i) => i % 2 === 0)
       .map((l) => (JSON.parse(l) as { create: { _id: string } }).create._id);
-    calls.push({ ids, bytes: Buffer.byteLength(params.bulkBody), path: params.path, options });
+    calls.push({ ids, bytes: Buffer.byteLength(bulkText(params)), path: params.path, options });
     const items = await script(ids, calls.length - 1);
     return { errors: items.some((i) => i.status >= 300), items: items.map((i) => ({ create: i })) };
   };

@@ -3,8 +3,17 @@
 // item-level 429s with a fixed wait and gives up on request-level errors). A 409 means the line
 // is already indexed and counts as success. Nothing is retried past the deadline: what could not
 // be shipped is counted as failed, so the caller reports the message for redelivery.
+//
+// Bodies are built as bytes in one buffer per request (the hot path appends pre-serialised
+// pieces; see BulkBody), compressed with gzip level 1 on the thread pool, and sent with a
+// filter_path that leaves only `errors` and each item's status and error in the answer: the
+// per-item failure reporting and the retry of exactly the failed documents stay as they were.
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import type { Client } from '@elastic/elasticsearch';
 import { errors } from '@elastic/elasticsearch';
+
+const gzip = promisify(gzipCallback);
 
 export type BulkClient = Pick<Client, 'transport'>;
 
@@ -14,6 +23,14 @@ export interface ShipperOptions {
   maxBytes?: number;
   /** Bulk requests in flight at once (default 2). */
   concurrency?: number;
+  /**
+   * Uncompressed body bytes in flight at once (default concurrency × (maxBytes + 1 MiB)): with
+   * `concurrency`, what bounds the forwarder's memory whatever the lines' sizes (one request
+   * may always go alone, however big).
+   */
+  maxInFlightBytes?: number;
+  /** gzip level for request bodies, 0 to send them uncompressed (default 1). */
+  compressionLevel?: number;
   /** Epoch ms after which no new attempt starts (the Lambda's time budget). */
   deadline?: number;
   /** Backoff: first wait and cap in ms (full jitter between 0 and min(cap, base·2^n)). */
@@ -51,9 +68,66 @@ export interface ShipStats {
   failureReasons: Record<string, number>;
 }
 
-interface PendingDoc {
-  id: string;
-  line: string;
+/** Documents of one request: their bytes back to back, and where each one starts. */
+interface Batch {
+  bytes: Buffer;
+  starts: number[];
+}
+
+/**
+ * A bulk body under construction: action and source lines appended as bytes into one buffer
+ * that grows by doubling. `starts` marks each document's first byte, so that a retry can send
+ * exactly the documents that failed.
+ */
+export class BulkBody {
+  bytes: Buffer;
+  length = 0;
+  starts: number[] = [];
+
+  constructor(capacity: number) {
+    this.bytes = Buffer.allocUnsafe(Math.max(1024, capacity));
+  }
+
+  /** Room for `more` bytes. */
+  reserve(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + more) size *= 2;
+    const grown = Buffer.allocUnsafe(size);
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+
+  /** Marks the start of a document (its action line comes next). */
+  begin(): void {
+    this.starts.push(this.length);
+  }
+
+  appendBytes(source: Uint8Array, start = 0, end = source.length): void {
+    this.reserve(end - start);
+    this.bytes.set(source.subarray(start, end), this.length);
+    this.length += end - start;
+  }
+
+  /** Appends text whose characters are each one byte (Latin-1): one write per document. */
+  appendLatin1(text: string): void {
+    this.reserve(text.length);
+    this.length += this.bytes.write(text, this.length, 'latin1');
+  }
+
+  appendUtf8(text: string): void {
+    this.reserve(Buffer.byteLength(text));
+    this.length += this.bytes.write(text, this.length, 'utf8');
+  }
+
+  /** The documents so far, handed over (this body starts afresh). */
+  take(): Batch {
+    const batch = { bytes: this.bytes.subarray(0, this.length), starts: this.starts };
+    this.bytes = Buffer.allocUnsafe(this.bytes.length);
+    this.length = 0;
+    this.starts = [];
+    return batch;
+  }
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -94,9 +168,11 @@ export class BulkShipper {
     deadline?: number;
     endpoint?: string;
   };
-  private batch: PendingDoc[] = [];
-  private batchBytes = 0;
+  private body: BulkBody;
   private readonly inFlight = new Set<Promise<void>>();
+  private inFlightBytes = 0;
+  /** The last first-attempt compression: bodies reach the transport in the order they were built. */
+  private compressing: Promise<unknown> = Promise.resolve();
   private firstError?: unknown;
   readonly stats: ShipStats = {
     docs: 0,
@@ -115,6 +191,8 @@ export class BulkShipper {
     this.options = {
       maxBytes: 5 * 1024 * 1024,
       concurrency: 2,
+      maxInFlightBytes: 0,
+      compressionLevel: 1,
       backoffBaseMs: 200,
       backoffMaxMs: 20_000,
       maxAttempts: 8,
@@ -127,30 +205,71 @@ export class BulkShipper {
         Object.entries(options).filter(([, value]) => value !== undefined)
       ) as ShipperOptions),
     };
+    // A body ends past maxBytes by at most one document (a line is at most 16 MiB).
+    if (!(this.options.maxInFlightBytes > 0))
+      this.options.maxInFlightBytes = this.options.concurrency * (this.options.maxBytes + 2 ** 20);
+    // Bodies end a little past maxBytes (the document that crosses it stays whole).
+    this.body = new BulkBody(Math.min(this.options.maxBytes, 64 * 1024 * 1024) + 64 * 1024);
   }
 
   /** Queues a document; resolves once there is room (backpressure for the reader). */
   async add(id: string, doc: Record<string, unknown>): Promise<void> {
     if (this.firstError) throw this.firstError;
-    const line = `${JSON.stringify({ create: { _id: id } })}\n${JSON.stringify(doc)}\n`;
-    this.batch.push({ id, line });
-    this.batchBytes += Buffer.byteLength(line);
+    this.append(id, doc);
+    if (this.due) await this.flush();
+  }
+
+  /** Appends a document to the open body without sending it (see `due`). */
+  append(id: string, doc: Record<string, unknown>): void {
+    const body = this.body;
+    body.begin();
+    body.appendUtf8(`${JSON.stringify({ create: { _id: id } })}\n${JSON.stringify(doc)}\n`);
     this.stats.docs += 1;
-    if (this.batchBytes >= this.options.maxBytes) await this.flush();
+  }
+
+  /** The open body has reached maxBytes: flush() it. */
+  get due(): boolean {
+    return this.body.length >= this.options.maxBytes;
+  }
+
+  /**
+   * The body being built, for callers that append documents as bytes themselves (the object
+   * reader's hot path): call `begin()`, append the action and source lines, then `added()`.
+   */
+  get openBody(): BulkBody {
+    return this.body;
+  }
+
+  /** A document appended to `openBody` is complete. */
+  added(): void {
+    this.stats.docs += 1;
+  }
+
+  /** Throws the error that stopped shipping, if any (what add() does before queueing). */
+  check(): void {
+    if (this.firstError) throw this.firstError;
   }
 
   /** Sends the current batch (waiting for a free slot first). */
   async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const docs = this.batch;
-    this.batch = [];
-    this.batchBytes = 0;
-    while (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
-    const request = this.send(docs)
+    if (this.body.starts.length === 0) return;
+    const batch = this.body.take();
+    const size = batch.bytes.length;
+    while (
+      this.inFlight.size > 0 &&
+      (this.inFlight.size >= this.options.concurrency ||
+        this.inFlightBytes + size > this.options.maxInFlightBytes)
+    )
+      await Promise.race(this.inFlight);
+    this.inFlightBytes += size;
+    const request = this.send(batch)
       .catch((error: unknown) => {
         this.firstError ??= error;
       })
-      .finally(() => this.inFlight.delete(request));
+      .finally(() => {
+        this.inFlightBytes -= size;
+        this.inFlight.delete(request);
+      });
     this.inFlight.add(request);
   }
 
@@ -176,10 +295,11 @@ export class BulkShipper {
       : this.options.deadline - Date.now();
   }
 
-  private async send(initial: PendingDoc[]): Promise<void> {
-    let docs = initial;
+  private async send(initial: Batch): Promise<void> {
+    let batch = initial;
     let timeouts = 0;
-    for (let attempt = 0; docs.length > 0; attempt++) {
+    for (let attempt = 0; batch.starts.length > 0; attempt++) {
+      const count = batch.starts.length;
       if (attempt > 0) {
         this.stats.retries += 1;
         const wait = backoffDelay(
@@ -190,29 +310,50 @@ export class BulkShipper {
         );
         if (attempt >= this.options.maxAttempts || wait >= this.timeLeft()) {
           this.fail(
-            docs.length,
+            count,
             attempt >= this.options.maxAttempts ? 'retries exhausted' : 'time budget exhausted'
           );
           return;
         }
         await this.options.sleep(wait);
       } else if (this.timeLeft() <= 0) {
-        this.fail(docs.length, 'time budget exhausted');
+        this.fail(count, 'time budget exhausted');
         return;
       }
-      const body = docs.map((d) => d.line).join('');
-      let items: BulkItemResult[];
+      const level = this.options.compressionLevel;
+      let body = batch.bytes;
+      if (level > 0) {
+        const bytes = batch.bytes;
+        const compressed =
+          attempt === 0
+            ? this.compressing.then(() => gzip(bytes, { level }))
+            : gzip(bytes, { level });
+        if (attempt === 0) this.compressing = compressed.catch(() => undefined);
+        body = await compressed;
+      }
+      let items: BulkItemResult[] | undefined;
       const timeout = Math.max(1000, Math.min(this.options.requestTimeoutMs, this.timeLeft()));
       try {
         const response = (await this.client.transport.request(
           {
             method: 'POST',
             path: `/${encodeURIComponent(this.options.index)}/_bulk`,
+            // Only what the per-item accounting reads (status, error), not ids, versions, shards.
+            querystring: { filter_path: 'errors,items.*.status,items.*.error' },
             bulkBody: body,
           },
-          { maxRetries: 0, requestTimeout: timeout }
-        )) as { items: Record<string, BulkItemResult>[] };
-        items = response.items.map((item) => Object.values(item)[0]);
+          {
+            maxRetries: 0,
+            requestTimeout: timeout,
+            // Compressed here (level 1, off the main thread), so the client must not do it again.
+            ...(level > 0 ? { compression: false, headers: { 'content-encoding': 'gzip' } } : {}),
+          }
+        )) as { errors?: boolean; items?: Record<string, BulkItemResult>[] };
+        // Without errors every item was created; with any, each item's status tells.
+        items =
+          response.errors === false && response.items === undefined
+            ? undefined
+            : (response.items ?? []).map((item) => Object.values(item)[0]);
         timeouts = 0;
       } catch (error) {
         timeouts = isTimeout(error) ? timeouts + 1 : 0;
@@ -220,23 +361,32 @@ export class BulkShipper {
           const reason =
             `Elasticsearch${this.options.endpoint ? ` at ${this.options.endpoint}` : ''} did not ` +
             `answer within ${Math.round(timeout / 1000)} s, ${timeouts} times in a row`;
-          this.fail(docs.length, reason);
+          this.fail(count, reason);
           throw new UnresponsiveError(reason);
         }
         if (isRetryableRequestError(error)) continue;
         const status = error instanceof errors.ResponseError ? error.meta.statusCode : undefined;
         this.fail(
-          docs.length,
+          count,
           `bulk request failed${status ? ` (${status})` : ''}: ${error instanceof Error ? error.message : String(error)}`
         );
         return;
       }
-      this.stats.bytes += Buffer.byteLength(body);
-      const retry: PendingDoc[] = [];
+      this.stats.bytes += batch.bytes.length;
+      if (items === undefined) {
+        this.stats.created += count;
+        return;
+      }
+      if (items.length !== count) {
+        // An answer that does not account for every document: none of them is known indexed.
+        this.fail(count, `bulk answer holds ${items.length} items for ${count} documents`);
+        return;
+      }
+      const retry: number[] = [];
       items.forEach((item, i) => {
         if (item.status >= 200 && item.status < 300) this.stats.created += 1;
         else if (item.status === 409) this.stats.conflicts += 1;
-        else if (RETRYABLE_STATUS.has(item.status)) retry.push(docs[i]);
+        else if (RETRYABLE_STATUS.has(item.status)) retry.push(i);
         else
           this.fail(
             1,
@@ -246,7 +396,22 @@ export class BulkShipper {
             )
           );
       });
-      docs = retry;
+      batch = subset(batch, retry);
     }
   }
+}
+
+/** The documents of `batch` at `indexes`, as a batch of their own. */
+function subset(batch: Batch, indexes: number[]): Batch {
+  const { bytes, starts } = batch;
+  const parts: Buffer[] = [];
+  const kept: number[] = [];
+  let at = 0;
+  for (const i of indexes) {
+    const part = bytes.subarray(starts[i], i + 1 < starts.length ? starts[i + 1] : bytes.length);
+    kept.push(at);
+    parts.push(part);
+    at += part.length;
+  }
+  return { bytes: Buffer.concat(parts, at), starts: kept };
 }
