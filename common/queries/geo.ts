@@ -2,28 +2,42 @@
 // pipeline): which side of a document a geo panel reads, the KQL for "a public address" on that
 // side, and why a geo panel can be empty. Shared by the server's overview and the app.
 import type { Panel } from '../api_types';
-import { isPrivateKql } from './private_ranges';
+import { PRIVATE_RANGES } from './private_ranges';
 
 export type GeoSide = 'source' | 'destination';
 
 /**
- * Why a geo panel has no rows:
+ * Why a geo panel has no rows, as far as the documents tell:
  * - `no_public_addresses`: no document of the panel has a public address on that side (GeoIP
- *   only knows public addresses; east-west traffic has none);
- * - `geo_unavailable`: Elasticsearch's geoip processor had no database when these documents were
- *   indexed (it tags them `_geoip_database_unavailable_<database>` instead of failing: the
- *   databases are downloaded from Elastic's endpoint, which an air-gapped cluster cannot reach);
- * - `not_located`: public addresses, but none placed (documents indexed before the geo lookups
- *   were installed, or addresses the database does not know).
+ *   places only public addresses; east-west traffic has none);
+ * - `not_located`: public addresses, none placed: the GeoIP databases are not available where
+ *   the pipelines run (netobs-geo drops the geoip processor's `_geoip_database_unavailable_*`
+ *   tag, so only setup status's geo probe can say so), the documents were indexed before geo
+ *   lookups were installed, or the databases do not know the addresses.
  */
-export type GeoEmptyReason = 'no_public_addresses' | 'geo_unavailable' | 'not_located';
+export type GeoEmptyReason = 'no_public_addresses' | 'not_located';
 
-/** The tag prefix of Elasticsearch's geoip processor without a database (GeoIpProcessor.java). */
-export const GEOIP_UNAVAILABLE_TAG_PREFIX = '_geoip_database_unavailable_';
+/**
+ * Addresses netobs-geo never looks up (assets/elasticsearch/painless/geo_public.painless, after
+ * Elasticsearch's network_direction): private, loopback, link-local, link-local multicast,
+ * unspecified and broadcast. Every other address is public.
+ */
+export const NOT_PUBLIC_RANGES = [
+  ...PRIVATE_RANGES,
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '224.0.0.0/24',
+  '0.0.0.0/32',
+  '255.255.255.255/32',
+  '::1/128',
+  '::/128',
+  'fe80::/10',
+];
 
-/** KQL for documents whose `side` address is public (present and outside the private ranges). */
+/** KQL for documents whose `side` address is public (present and in none of those ranges). */
 export function publicAddressKql(side: GeoSide): string {
-  return `${side}.ip: * and not ${isPrivateKql(`${side}.ip`)}`;
+  const field = `${side}.ip`;
+  return `${field}: * and not ${field}: (${NOT_PUBLIC_RANGES.map((r) => `"${r}"`).join(' or ')})`;
 }
 
 /** What the overview adds to a geo panel: the side it reads and, when empty, why. */
@@ -31,8 +45,6 @@ export interface GeoPanelFacts {
   side: GeoSide;
   /** Documents of the panel with a public address on that side. */
   publicDocs: number;
-  /** Documents of the panel the geoip processor tagged as lacking a database. */
-  unavailableDocs: number;
   /** Set when the panel has no rows. */
   emptyReason?: GeoEmptyReason;
 }
@@ -41,13 +53,7 @@ export interface GeoPanelFacts {
 export type OverviewPanelData = Panel & { geo?: GeoPanelFacts };
 
 /** The reason an empty geo panel gives, from its counts; undefined when it has rows. */
-export function geoEmptyReason(
-  rows: number,
-  publicDocs: number,
-  unavailableDocs: number
-): GeoEmptyReason | undefined {
+export function geoEmptyReason(rows: number, publicDocs: number): GeoEmptyReason | undefined {
   if (rows > 0) return undefined;
-  if (unavailableDocs > 0) return 'geo_unavailable';
-  if (publicDocs === 0) return 'no_public_addresses';
-  return 'not_located';
+  return publicDocs === 0 ? 'no_public_addresses' : 'not_located';
 }

@@ -28,6 +28,7 @@ import { PercentilesTable } from './percentiles_table';
 import { spikeAnnotations, spikesOf } from './spikes/spike_links';
 import { SpikesSection } from './spikes/spikes_section';
 import type { SpikesState } from './spikes/use_spikes';
+import type { GeoStatusLine } from './geo_empty_state';
 import { GeoEmptyState } from './geo_empty_state';
 import { TimeseriesChart } from './timeseries_chart';
 
@@ -41,6 +42,8 @@ export interface OverviewPanelProps {
   spikes?: SpikesState;
   /** Whether the spikes list goes under this chart (the source's first time series). */
   spikeList?: boolean;
+  /** Setup status's geo line, for an empty geo panel. */
+  geoStatus?: GeoStatusLine;
 }
 
 function hasData(panel: Panel): boolean {
@@ -56,6 +59,7 @@ export function OverviewPanel({
   userKql,
   spikes,
   spikeList = false,
+  geoStatus,
 }: OverviewPanelProps) {
   const { kql, setKql, setRange } = useQueryState();
   const [selected, setSelected] = useState<DiscoverTarget | undefined>();
@@ -75,7 +79,9 @@ export function OverviewPanel({
 
   let body: React.ReactNode;
   if (!hasData(panel) && panel.geo?.emptyReason) {
-    body = <GeoEmptyState panelId={panel.id} source={source} facts={panel.geo} />;
+    body = (
+      <GeoEmptyState panelId={panel.id} source={source} facts={panel.geo} geoStatus={geoStatus} />
+    );
   } else if (!hasData(panel)) {
     body = (
       <EuiText size="s" color="subdued">

@@ -24,7 +24,6 @@ const STATUS: StatusResponse = {
 const facts = (extra: Partial<GeoPanelFacts>): GeoPanelFacts => ({
   side: 'source',
   publicDocs: 0,
-  unavailableDocs: 0,
   ...extra,
 });
 
@@ -37,9 +36,9 @@ function overview(panels: OverviewPanelData[]): OverviewResponse {
   };
 }
 
-function render(response: OverviewResponse) {
+function render(response: OverviewResponse, status: object = STATUS) {
   const services = fakeServices();
-  services.http.get.mockResolvedValue(STATUS);
+  services.http.get.mockResolvedValue(status);
   services.http.post.mockResolvedValue(response);
   renderWithServices(
     <>
@@ -82,49 +81,64 @@ describe('geo panels of the overview', () => {
     );
   });
 
+  const EMPTY_PANELS: OverviewPanelData[] = [
+    {
+      id: 'source_countries',
+      title: 'Top source countries',
+      kind: 'bar',
+      field: 'source.geo.country_name',
+      buckets: [],
+      geo: facts({ emptyReason: 'no_public_addresses' }),
+    },
+    {
+      id: 'destination_networks',
+      title: 'Top destination networks (ASN)',
+      kind: 'table',
+      field: 'destination.as.organization.name',
+      buckets: [],
+      geo: facts({ side: 'destination', publicDocs: 7, emptyReason: 'not_located' }),
+    },
+  ];
+
   it('says why each empty geo panel is empty', async () => {
-    render(
-      overview([
-        {
-          id: 'source_countries',
-          title: 'Top source countries',
-          kind: 'bar',
-          field: 'source.geo.country_name',
-          buckets: [],
-          geo: facts({ emptyReason: 'no_public_addresses' }),
-        },
-        {
-          id: 'source_networks',
-          title: 'Top source networks (ASN)',
-          kind: 'table',
-          field: 'source.as.organization.name',
-          buckets: [],
-          geo: facts({ publicDocs: 40, unavailableDocs: 40, emptyReason: 'geo_unavailable' }),
-        },
-        {
-          id: 'destination_countries',
-          title: 'Top destination countries',
-          kind: 'bar',
-          field: 'destination.geo.country_name',
-          buckets: [],
-          geo: facts({ side: 'destination', publicDocs: 7, emptyReason: 'not_located' }),
-        },
-      ])
-    );
+    render(overview(EMPTY_PANELS));
     const none = await screen.findByTestId('panel-geo-empty-source_countries');
     expect(none).toHaveAttribute('data-reason', 'no_public_addresses');
     expect(none).toHaveTextContent('No public addresses.');
     expect(none).toHaveTextContent('public source address');
-
-    const unavailable = screen.getByTestId('panel-geo-empty-source_networks');
-    expect(unavailable).toHaveTextContent('GeoIP databases unavailable.');
-    expect(unavailable).toHaveTextContent('40 of these flows');
-
-    const unlocated = screen.getByTestId('panel-geo-empty-destination_countries');
-    expect(unlocated).toHaveTextContent('No located addresses.');
-    expect(unlocated).toHaveTextContent('7 of these flows have a public destination address');
     // No chart/table toggle on an empty panel.
     expect(screen.queryByTestId('panel-toggle-source_countries')).toBeNull();
+
+    const unlocated = screen.getByTestId('panel-geo-empty-destination_networks');
+    expect(unlocated).toHaveAttribute('data-reason', 'not_located');
+    expect(unlocated).toHaveTextContent('No located addresses.');
+    expect(unlocated).toHaveTextContent('7 of these flows have a public destination address');
+  });
+
+  it('says the GeoIP databases are unavailable when setup status probed them so', async () => {
+    const message =
+      'Geo disabled: databases not available (GeoLite2-City.mmdb) on this cluster. Lines are still parsed.';
+    render(overview(EMPTY_PANELS), { ...STATUS, geo: { state: 'disabled', message } });
+    const unavailable = await screen.findByTestId('panel-geo-empty-destination_networks');
+    expect(unavailable).toHaveAttribute('data-reason', 'geo_unavailable');
+    expect(unavailable).toHaveTextContent('GeoIP databases unavailable.');
+    expect(unavailable).toHaveTextContent(message);
+    // No public addresses stays that: databases would not change it.
+    expect(screen.getByTestId('panel-geo-empty-source_countries')).toHaveAttribute(
+      'data-reason',
+      'no_public_addresses'
+    );
+  });
+
+  it('an enabled or unknown geo status leaves "not placed" as it is', async () => {
+    render(overview(EMPTY_PANELS), {
+      ...STATUS,
+      geo: { state: 'enabled', message: 'Geo enabled.' },
+    });
+    expect(await screen.findByTestId('panel-geo-empty-destination_networks')).toHaveAttribute(
+      'data-reason',
+      'not_located'
+    );
   });
 
   it('an empty panel without geo facts keeps the plain message', async () => {

@@ -10,6 +10,8 @@ import { DashboardLinks } from '../components/dashboard_links';
 import { EmptyNoDataPrompt } from '../components/empty_no_data_prompt';
 import { EmptyNoResultsPrompt } from '../components/empty_no_results_prompt';
 import { EmptySetupPrompt } from '../components/empty_setup_prompt';
+import type { GeoStatusLine } from '../components/geo_empty_state';
+import { geoStatusLine } from '../components/geo_empty_state';
 import { ErrorCallout } from '../components/error_callout';
 import { KpiTiles } from '../components/kpi_tiles';
 import { LoadingPanel } from '../components/loading_panel';
@@ -24,7 +26,7 @@ import { useSetupStatus } from '../hooks/use_setup_status';
 import { COUNT_NOUNS } from '../lib/column_labels';
 import { SOURCE_TAB_LABELS } from '../lib/source_titles';
 
-function SourceOverview({ source }: { source: SourceId }) {
+function SourceOverview({ source, geoStatus }: { source: SourceId; geoStatus?: GeoStatusLine }) {
   const { http } = useServices();
   const { range, kql, refreshKey, setKql, reportOutcome } = useQueryState();
   const overview = useAsync(
@@ -94,6 +96,7 @@ function SourceOverview({ source }: { source: SourceId }) {
               userKql={kql}
               spikes={panel.kind === 'timeseries' ? spikes : undefined}
               spikeList={panel.id === firstSeries}
+              geoStatus={geoStatus}
             />
           </EuiFlexItem>
         ))}
@@ -137,7 +140,11 @@ export function OverviewPage() {
       <EuiSpacer size="s" />
       <DashboardLinks source={route.source} />
       <EuiSpacer size="s" />
-      <SourceOverview key={route.source} source={route.source} />
+      <SourceOverview
+        key={route.source}
+        source={route.source}
+        geoStatus={geoStatusLine(status.data)}
+      />
     </>
   );
 }

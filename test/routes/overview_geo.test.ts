@@ -1,7 +1,7 @@
 // The overview's geo panels on a real Elasticsearch with our mappings: top source countries and
-// networks of public senders, and why a geo panel is empty, told apart from the documents (no
-// public addresses; the geoip processor's `_geoip_database_unavailable_*` tag; public but not
-// placed). Documents are written as the netobs-geo pipeline leaves them (pipeline `_none`).
+// networks of public senders, and why a geo panel is empty as the documents tell it (no public
+// address, or public addresses none placed). Documents are written as the netobs-geo pipeline
+// leaves them (pipeline `_none`).
 import { overview } from '../../server/lib/analytics/overview';
 import type { OverviewPanelData } from '../../common/queries/geo';
 import { installEsAssets } from '../../server/lib/installer/es_assets';
@@ -64,11 +64,15 @@ beforeAll(async () => {
     }),
     flow(4, '10.0.9.9'),
   ]);
-  await index(`${run}b`, [flow(0, '10.0.2.1'), flow(1, '172.16.0.4')]);
-  await index(`${run}c`, [
-    flow(0, '203.0.113.5', { tags: ['_geoip_database_unavailable_GeoLite2-City.mmdb'] }),
+  // Addresses netobs-geo never looks up: private, loopback, link-local, IPv6 link-local.
+  await index(`${run}b`, [
+    flow(0, '10.0.2.1'),
+    flow(1, '172.16.0.4'),
+    flow(2, '127.0.0.1'),
+    flow(3, '169.254.169.254'),
+    flow(4, 'fe80::1'),
   ]);
-  await index(`${run}d`, [flow(0, '203.0.113.5')]);
+  await index(`${run}d`, [flow(0, '203.0.113.5'), flow(1, '2001:db8::7')]);
 });
 afterAll(() => client.close());
 
@@ -79,7 +83,7 @@ test('top countries and networks of public senders, most flows first', async () 
     { key: 'Brazil', count: 1 },
   ]);
   expect(networks.buckets?.map((b) => b.key)).toEqual(['Example Hosting GmbH', 'Example ISP']);
-  expect(countries.geo).toEqual({ side: 'source', publicDocs: 4, unavailableDocs: 0 });
+  expect(countries.geo).toEqual({ side: 'source', publicDocs: 4 });
 });
 
 test("a country's drill-down clause narrows the panels to it", async () => {
@@ -87,20 +91,17 @@ test("a country's drill-down clause narrows the panels to it", async () => {
   expect(countries.buckets).toEqual([{ key: 'Brazil', count: 1 }]);
 });
 
-test('empty geo panels say why: no public addresses, no GeoIP database, not placed', async () => {
+test('empty geo panels say why: no public addresses, or public ones none placed', async () => {
   expect((await geoPanels(`${run}b`)).countries.geo).toEqual({
     side: 'source',
     publicDocs: 0,
-    unavailableDocs: 0,
     emptyReason: 'no_public_addresses',
   });
-  const unavailable = await geoPanels(`${run}c`);
-  expect(unavailable.networks.geo?.emptyReason).toBe('geo_unavailable');
-  expect(unavailable.networks.geo?.unavailableDocs).toBe(1);
-  expect((await geoPanels(`${run}d`)).countries.geo).toEqual({
+  const unplaced = await geoPanels(`${run}d`);
+  expect(unplaced.countries.geo).toEqual({
     side: 'source',
-    publicDocs: 1,
-    unavailableDocs: 0,
+    publicDocs: 2,
     emptyReason: 'not_located',
   });
+  expect(unplaced.networks.geo?.emptyReason).toBe('not_located');
 });

@@ -10,11 +10,7 @@ import type {
   SeriesPoint,
 } from '../../../common/api_types';
 import type { OverviewPanelData } from '../../../common/queries/geo';
-import {
-  GEOIP_UNAVAILABLE_TAG_PREFIX,
-  geoEmptyReason,
-  publicAddressKql,
-} from '../../../common/queries/geo';
+import { geoEmptyReason, publicAddressKql } from '../../../common/queries/geo';
 import type { KpiSpec, PanelSpec } from './overview_specs';
 import { OVERVIEW_SPECS } from './overview_specs';
 import type { KqlToDsl, QueryLanguage, SearchClient } from './query_context';
@@ -93,10 +89,8 @@ function panelAgg(spec: PanelSpec, kqlToDsl: KqlToDsl, intervalMs: number): Agg 
     };
   }
   if ((spec.kind === 'bar' || spec.kind === 'table') && spec.geo) {
-    // Why a geo panel may be empty, counted in the same filter: public addresses on its side,
-    // and documents the geoip processor tagged for lack of a database.
+    // Why a geo panel may be empty, counted in the same search: public addresses on its side.
     inner.public_docs = { filter: kqlToDsl(publicAddressKql(spec.geo)) };
-    inner.geo_unavailable = { filter: { prefix: { tags: GEOIP_UNAVAILABLE_TAG_PREFIX } } };
   }
   return { filter: filterOf(spec.kql, kqlToDsl), aggs: inner };
 }
@@ -201,14 +195,8 @@ export async function overview(
     const data: OverviewPanelData = { ...base, field: panel.field, valueField: panel.sum, buckets };
     if (panel.geo) {
       const publicDocs = (result?.public_docs as AggResult | undefined)?.doc_count ?? 0;
-      const unavailableDocs = (result?.geo_unavailable as AggResult | undefined)?.doc_count ?? 0;
-      const emptyReason = geoEmptyReason(buckets.length, publicDocs, unavailableDocs);
-      data.geo = {
-        side: panel.geo,
-        publicDocs,
-        unavailableDocs,
-        ...(emptyReason ? { emptyReason } : {}),
-      };
+      const emptyReason = geoEmptyReason(buckets.length, publicDocs);
+      data.geo = { side: panel.geo, publicDocs, ...(emptyReason ? { emptyReason } : {}) };
     }
     return data;
   });
