@@ -70,6 +70,13 @@ export interface CaseRun {
   geoMicrosPerDoc: number;
   /** Wall-clock documents/s of the bulk requests (pipelines + minimal indexing on the engine). */
   wallDocsPerSecond: number;
+  /**
+   * The engine process's CPU time per document over the same requests (pipelines, parsing and
+   * serialising documents, HTTP, minimal indexing, JIT and GC): unlike elapsed times, it barely
+   * moves with the load of other processes on a shared machine, so it is the figure to compare
+   * two pipeline versions by.
+   */
+  engineCpuMicrosPerDoc: number;
 }
 
 export interface CaseCost extends CaseRun {
@@ -96,11 +103,16 @@ export const INSTALLED: PipelineSet = {
   source: (source) => `netobs-${source}`,
 };
 
-async function ingestStats(engine: string): Promise<IngestStats> {
+/** The ingest counters and the engine process's CPU time (all threads: JIT and GC included). */
+async function nodeStats(engine: string): Promise<{ pipelines: IngestStats; cpuMs: number }> {
   const body = await requestJson<{
-    nodes: Record<string, { ingest: { pipelines: IngestStats } }>;
-  }>(engine, 'GET', '/_nodes/stats/ingest');
-  return Object.values(body.nodes)[0].ingest.pipelines;
+    nodes: Record<
+      string,
+      { ingest: { pipelines: IngestStats }; process: { cpu: { total_in_millis: number } } }
+    >;
+  }>(engine, 'GET', '/_nodes/stats/ingest,process');
+  const node = Object.values(body.nodes)[0];
+  return { pipelines: node.ingest.pipelines, cpuMs: node.process.cpu.total_in_millis };
 }
 
 /** Counters of one pipeline over one or more runs, time already divided by the batch size. */
@@ -241,6 +253,7 @@ interface RunTotals {
   source?: RawCost;
   seconds: number;
   docs: number;
+  cpuMs: number;
 }
 
 /** Indexes `bulkLines` through one pipeline set and adds its counters to `totals`. */
@@ -252,11 +265,12 @@ async function runOnce(
   totals: RunTotals
 ): Promise<void> {
   const index = await createIndex(engine, which, set, 'measure');
-  const before = await ingestStats(engine);
+  const { pipelines: before, cpuMs: cpuBefore } = await nodeStats(engine);
   const { value: sent, seconds } = await timed(() =>
     sendBulk(engine, bulkLines, { path: `/${index}/_bulk`, docsPerRequest: DOCS_PER_REQUEST })
   );
-  const after = await ingestStats(engine);
+  const { pipelines: after, cpuMs: cpuAfter } = await nodeStats(engine);
+  totals.cpuMs += cpuAfter - cpuBefore;
   await requestJson(engine, 'DELETE', `/${index}`);
   if (sent.failed > 0) {
     throw new Error(
@@ -279,6 +293,7 @@ function toRun(totals: RunTotals): CaseRun {
     source: toCost(totals.source),
     geoMicrosPerDoc: geoMicros(totals.source),
     wallDocsPerSecond: Math.round(totals.docs / totals.seconds),
+    engineCpuMicrosPerDoc: round((totals.cpuMs * 1000) / totals.docs, 1),
   };
 }
 
@@ -331,8 +346,8 @@ export async function measurePipelineSets(
       sets.map((s) => [
         s.label,
         {
-          generated: { seconds: 0, docs: 0 } as RunTotals,
-          private: { seconds: 0, docs: 0 } as RunTotals,
+          generated: { seconds: 0, docs: 0, cpuMs: 0 } as RunTotals,
+          private: { seconds: 0, docs: 0, cpuMs: 0 } as RunTotals,
         },
       ])
     );
@@ -424,6 +439,8 @@ export function formatCaseTable(
     }
   }
   add('  router, not attributed', (c) => c.router.unattributedMicrosPerDoc);
+  add('engine CPU µs/doc (all work), with geo', (c) => c.engineCpuMicrosPerDoc);
+  add('engine CPU µs/doc (all work), without geo', (c) => c.privateOnly.engineCpuMicrosPerDoc);
   add('engine docs/s (wall), with geo', (c) => c.wallDocsPerSecond);
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;
   const header =

@@ -1,7 +1,8 @@
 // The bench's pipeline section alone (measure 2 of bench/run.ts), on a fresh ingest engine of its
 // own, optionally side by side with the pipelines of another commit:
 //
-//   flock /tmp/netobs-bench.lock npx tsx bench/pipeline_only.ts [--compare <git-ref>] [--rounds N] [--cases vpc-default,tgw]
+//   flock /tmp/netobs-bench.lock npx tsx bench/pipeline_only.ts [--compare <git-ref>] [--rounds N]
+//     [--cases vpc-default,tgw] [--empty-geo]
 //
 // With --compare, the ref's router and source pipelines are installed beside ours as
 // netobs-<name>-before (they call the same netobs-geo and netobs-flowlog-formats), and every run
@@ -17,7 +18,9 @@ import { loadEsAssets } from '../server/lib/assets/load_es_assets';
 import { benchConfig } from './config';
 import { requestJson } from './http';
 import type { BenchCase } from './lines';
-import { BENCH_CASES } from './lines';
+import { BENCH_CASES, CASE_SPECS } from './lines';
+import type { AddressMode } from './raw_documents';
+import { rawBulkLines } from './raw_documents';
 import type { PipelineSet } from './pipeline_cost';
 import { INSTALLED, measurePipelineSets } from './pipeline_cost';
 import { round } from './timing';
@@ -75,6 +78,64 @@ async function installRef(engine: string, ref: string): Promise<void> {
   }
 }
 
+type Doc = Record<string, unknown>;
+
+async function simulate(engine: string, pipeline: string, docs: Doc[]): Promise<Doc[]> {
+  const body = await requestJson<{ docs: { doc?: { _source: Doc }; error?: unknown }[] }>(
+    engine,
+    'POST',
+    `/_ingest/pipeline/${pipeline}/_simulate`,
+    { docs: docs.map((_source) => ({ _source })) }
+  );
+  return body.docs.map((d) => d.doc?._source ?? { simulateError: d.error });
+}
+
+function withoutIngested(doc: Doc): string {
+  const event = doc.event as Doc | undefined;
+  if (event) delete event.ingested;
+  return JSON.stringify(doc, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Doc).sort(([a], [b]) => a.localeCompare(b)))
+      : value
+  );
+}
+
+/**
+ * The two sets must parse alike: COMPARE_LINES lines of the case (as generated, and with private
+ * addresses only) through router + source pipeline of each, compared document by document
+ * (event.ingested aside). A difference stops the run: a faster pipeline that parses differently
+ * is not a result.
+ */
+async function compareOutputs(
+  engine: string,
+  which: BenchCase,
+  ours: PipelineSet,
+  theirs: PipelineSet
+): Promise<void> {
+  const source = CASE_SPECS[which].source;
+  for (const mode of ['as-generated', 'private-only'] as AddressMode[]) {
+    const raw = rawBulkLines(which, COMPARE_LINES, mode).map(
+      (pair) => JSON.parse(pair.split('\n')[1]) as Doc
+    );
+    const run = async (set: PipelineSet) =>
+      (await simulate(engine, set.source(source), await simulate(engine, set.router, raw))).map(
+        withoutIngested
+      );
+    const [a, b] = [await run(ours), await run(theirs)];
+    const differing = a.findIndex((doc, i) => doc !== b[i]);
+    if (differing >= 0) {
+      throw new Error(
+        `${which} (${mode}) line ${differing}: ${ours.label} and ${theirs.label} differ:\n${a[differing]}\n${b[differing]}`
+      );
+    }
+    console.log(
+      `${which} (${mode}): ${a.length} documents identical in ${ours.label} and ${theirs.label}`
+    );
+  }
+}
+
+const COMPARE_LINES = 2000;
+
 async function main(): Promise<void> {
   const config = benchConfig();
   const lines = Math.round(Number(process.env.NETOBS_BENCH_PIPELINE_LINES ?? 50_000));
@@ -112,6 +173,17 @@ async function main(): Promise<void> {
     }
     await installEnginePipelines(engine.url);
     if (ref) await installRef(engine.url, ref);
+    if (process.argv.includes('--empty-geo')) {
+      // To look at our own pipelines alone: netobs-geo without processors.
+      await requestJson(engine.url, 'PUT', '/_ingest/pipeline/netobs-geo', {
+        description: 'emptied by bench/pipeline_only.ts --empty-geo',
+        processors: [],
+      });
+      console.log('netobs-geo emptied (--empty-geo): its lookups are not measured');
+    }
+    if (ref) {
+      for (const which of cases) await compareOutputs(engine.url, which, sets[0], sets[1]);
+    }
     await measurePipelineSets(engine.url, lines, { sets, rounds, cases, install: false });
     console.log(
       `Load average at the end ${os
