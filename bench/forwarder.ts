@@ -4,8 +4,8 @@
 // gunzip in 256 KiB chunks, newlines counted with indexOf on the Buffers); against a loopback
 // _bulk sink that accepts and discards. Also the installed CLI's start-up (`node bin/netobs.js
 // --version`). Needs no Elasticsearch.
-import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -13,9 +13,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { Client } from '@elastic/elasticsearch';
 import { splitLines } from '../ingest-lambda/src/reader';
-import { shipStream } from '../ingest-lambda/src/ship_object';
 import { median, round, secondsSince } from './timing';
 
 export interface ForwarderResult {
@@ -116,15 +114,55 @@ async function fastFloor(file: string): Promise<number> {
   return last === 0x0a ? lines : lines + 1;
 }
 
+const root = path.resolve(__dirname, '..');
+
+/** Bundles the CLI as `npm install` does (the `prepare` script). */
+function buildCli(): void {
+  const build = spawnSync(process.execPath, ['dev/build_cli.mjs'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('dev/build_cli.mjs failed');
+}
+
+/** The peak resident set of a running process (Linux /proc VmHWM), in KiB; 0 once it is gone. */
+function peakRss(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** `netobs ship <file> --es <sink>`, timed from spawn to exit; its totals from its summary. */
+async function shipWithCli(
+  file: string,
+  url: string
+): Promise<{ seconds: number; lines: number; created: number; failed: number; peakRssKB: number }> {
+  const start = process.hrtime.bigint();
+  const child = spawn(process.execPath, ['bin/netobs.js', 'ship', file, '--es', url], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peakRssKB = 0;
+  const sampler = setInterval(() => (peakRssKB = Math.max(peakRssKB, peakRss(child.pid ?? 0))), 50);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(sampler);
+  const seconds = secondsSince(start);
+  const done = /Done: ([\d,]+) lines, ([\d,]+) indexed, [\d,]+ already there, (\d+) failed/.exec(
+    stderr
+  );
+  if (code !== 0 || !done) throw new Error(`netobs ship failed (${code}): ${stderr.slice(-2000)}`);
+  const n = (text: string) => Number(text.replace(/,/g, ''));
+  return { seconds, lines: n(done[1]), created: n(done[2]), failed: n(done[3]), peakRssKB };
+}
+
 /**
  * The installed CLI's start-up: `node bin/netobs.js --version` (the bundle dev/build_cli.mjs
  * writes, as `npm install` leaves it), run 10 times after a fresh build; the first run starts
  * with an empty compile cache.
  */
 function measureStartup(): { firstMs: number; medianMs: number } {
-  const root = path.resolve(__dirname, '..');
-  const build = spawnSync(process.execPath, ['dev/build_cli.mjs'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('dev/build_cli.mjs failed');
   const cache = path.join(os.tmpdir(), `netobs-bench-compile-cache-${process.pid}`);
   const times: number[] = [];
   for (let i = 0; i < 10; i++) {
@@ -159,24 +197,14 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
   if (fastLines !== floorLines)
     throw new Error(`fast floor counted ${fastLines} lines, the floor ${floorLines}`);
 
+  // The forwarder runs as users run it: the installed CLI (`node bin/netobs.js ship <file>`, the
+  // bundle dev/build_cli.mjs writes; the same shipStream the Lambda runs) in a process of its
+  // own, so its peak RSS (VmHWM) is the forwarder's alone, not the bench's or the sink's.
+  buildCli();
   const target = await sink();
-  // As config.ts creates it for the Lambda and the CLI (the shipper compresses bodies itself).
-  const client = new Client({ node: target.url, maxRetries: 0, compression: true });
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-  const start = process.hrtime.bigint();
-  const result = await shipStream(
-    client,
-    createReadStream(file),
-    { path: file, version: 'bench', timestamp: new Date().toISOString() },
-    { index: 'logs-netobs.raw-bench' }
-  );
-  const seconds = secondsSince(start);
-  clearInterval(sampler);
+  const { seconds, lines, created, failed, peakRssKB } = await shipWithCli(file, target.url);
   target.close();
-  await client.close();
-  if (result.created !== records)
-    throw new Error(`forwarder shipped ${result.created} of ${records} records`);
+  if (created !== records) throw new Error(`forwarder shipped ${created} of ${records} records`);
   const loadEnd = os.loadavg().map((v) => round(v, 2));
   const startup = measureStartup();
 
@@ -196,11 +224,11 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
     },
     forwarder: {
       seconds: round(seconds),
-      linesPerSecond: Math.round(result.lines / seconds),
+      linesPerSecond: Math.round(lines / seconds),
       mbPerSecond: round(mb / seconds, 1),
-      shipped: result.created,
-      failed: result.failed,
-      peakRssMB: Math.round(peakRss / 2 ** 20),
+      shipped: created,
+      failed,
+      peakRssMB: Math.round(peakRssKB / 1024),
     },
     ratioToFloor: round(floorSeconds / seconds, 3),
     ratioToFastFloor: round(fastSeconds / seconds, 3),

@@ -189,11 +189,15 @@ const ship: Command = {
         `--namespace must be lowercase letters, digits, _ or . (got "${values.namespace}")`
       );
     const client = await esClient(values);
-    const { createS3Client } = await import('./config');
     const { ObjectFailedError, shipS3Object, shipStream } = await import('./ship_object');
     const { UnresponsiveError } = await import('./shipper');
     const endpoint = values['s3-endpoint'] ?? process.env.AWS_ENDPOINT_URL_S3;
-    const s3 = createS3Client(endpoint ? { endpoint, forcePathStyle: true } : {});
+    // The AWS SDK loads only when an s3:// prefix is given (local files do not need it).
+    let s3Client: S3Client | undefined;
+    const s3 = async (): Promise<S3Client> => {
+      const { createS3Client } = await import('./config');
+      return (s3Client ??= createS3Client(endpoint ? { endpoint, forcePathStyle: true } : {}));
+    };
     const timeout = positiveOption(values.timeout, '--timeout');
     const shipper = {
       index: rawDataStream(values.namespace),
@@ -210,11 +214,12 @@ const ship: Command = {
     const targets: Target[] = [];
     for (const arg of positionals) {
       if (arg.startsWith('s3://')) {
-        for (const object of await listS3(s3, arg)) {
+        const client3 = await s3();
+        for (const object of await listS3(client3, arg)) {
           targets.push({
             label: `s3://${object.bucket}/${object.key}`,
             run: (onLines) =>
-              shipS3Object(s3, client, object, shipper, { sourceHint: hint, onLines }),
+              shipS3Object(client3, client, object, shipper, { sourceHint: hint, onLines }),
           });
         }
       } else {

@@ -2,14 +2,15 @@
 // Credentials may come from one AWS Secrets Manager secret (ES_SECRET_ARN, a JSON object with
 // url / cloud_id / api_key / username / password); they are never logged.
 import { readFileSync } from 'node:fs';
-import { S3Client } from '@aws-sdk/client-s3';
-import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+// The AWS SDK clients load when first needed (`netobs ship` of local files never loads them).
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
 import { Client } from '@elastic/elasticsearch';
 import type { ClientOptions } from '@elastic/elasticsearch';
 import { DEFAULT_NAMESPACE, SOURCE_IDS } from '../../common/constants';
 import { redactUrl } from '../../common/redact';
 import { rememberSecrets } from './log';
+import { BulkAwareSerializer } from './shipper';
 
 export interface ForwarderConfig {
   elasticsearch: {
@@ -44,6 +45,8 @@ function positiveInt(env: Env, name: string, fallback: number): number {
 }
 
 async function secretValues(arn: string): Promise<Record<string, string>> {
+  const { GetSecretValueCommand, SecretsManagerClient } =
+    await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({});
   const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));
   try {
@@ -133,6 +136,9 @@ export function createS3Client(
   options: S3ClientConfig = {},
   idleTimeoutMs: number = S3_IDLE_TIMEOUT_MS
 ): S3Client {
+  // Required here, not imported up front: the SDK loads only when an S3 client is made.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { S3Client } = require('@aws-sdk/client-s3') as typeof S3Sdk;
   return new S3Client({
     ...options,
     requestHandler: { connectionTimeout: 10_000, socketTimeout: idleTimeoutMs },
@@ -152,6 +158,8 @@ export function createClient(config: ForwarderConfig['elasticsearch']): Client {
     // The shipper does its own bounded retries.
     maxRetries: 0,
     compression: true,
+    // Bulk answers without errors are counted, not parsed into an object per document.
+    Serializer: BulkAwareSerializer,
   };
   return new Client(options);
 }

@@ -55,6 +55,10 @@ function jsonObjectEnd(bytes: Buffer, from: number, end: number, scan: JsonScan)
   return -1;
 }
 
+/** The bytes as a Buffer, without copying them. */
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** Reads up to `count` leading bytes, returning them and a stream of everything (them included). */
 async function peek(
   source: AsyncIterable<Uint8Array>,
@@ -70,7 +74,7 @@ async function peek(
       done = true;
       break;
     }
-    const chunk = Buffer.from(next.value);
+    const chunk = asBuffer(next.value);
     taken.push(chunk);
     size += chunk.length;
   }
@@ -79,7 +83,7 @@ async function peek(
       yield* taken;
       if (done) return;
       for (let next = await iterator.next(); !next.done; next = await iterator.next())
-        yield Buffer.from(next.value);
+        yield asBuffer(next.value);
     } finally {
       // A consumer that stops early must release the source (an S3 body holds a socket).
       if (!done) await iterator.return?.();

@@ -1,7 +1,6 @@
 // Ships one work item end to end: an S3 object (or local file) streamed line by line, or a
 // batch of CloudWatch Logs events. Shared by the Lambda handler and the netobs CLI.
 import type { S3Client } from '@aws-sdk/client-s3';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import type { LogEventOrigin, ObjectOrigin } from './documents';
 import { kinesisLineDocument, logEventDocument, ObjectDocuments } from './documents';
@@ -77,13 +76,14 @@ export async function shipStream(
     if (documents.appendLine(bulk.openBody, bytes, start, end, offset, piece)) {
       bulk.added();
       lines += 1;
-      return;
+    } else {
+      for (const built of documents.toDocuments(lineOf(bytes, start, end, offset, piece))) {
+        bulk.append(built.id, built.doc);
+        // A CloudWatch Logs record counts one line per log event it holds.
+        lines += 1;
+      }
     }
-    for (const built of documents.toDocuments(lineOf(bytes, start, end, offset, piece))) {
-      bulk.append(built.id, built.doc);
-      // A CloudWatch Logs record counts one line per log event it holds.
-      lines += 1;
-    }
+    if (bulk.due) bulk.seal();
   };
   try {
     for await (const chunk of await decodedStream(source)) {
@@ -95,7 +95,7 @@ export async function shipStream(
       // A line counts once queued: nothing is queued after shipping has failed.
       bulk.check();
       splitter.push(chunk, onLine);
-      if (bulk.due) await bulk.flush();
+      await bulk.sendSealed();
       if (progress.onLines && lines >= nextProgress) {
         progress.onLines(lines, bulk.stats.bytes);
         nextProgress = lines + 5000;
@@ -131,6 +131,8 @@ export async function shipS3Object(
   shipper: ShipperOptions,
   options: { sourceHint?: string; flowLogFormat?: string } & Progress = {}
 ): Promise<ObjectResult> {
+  // Loaded here, not up front: the CLI shipping local files never needs the AWS SDK.
+  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
   const object = await s3.send(
     new GetObjectCommand({
       Bucket: ref.bucket,

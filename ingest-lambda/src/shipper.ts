@@ -9,11 +9,13 @@
 // filter_path that leaves only `errors` and each item's status and error in the answer: the
 // per-item failure reporting and the retry of exactly the failed documents stay as they were.
 import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
+import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
 import type { Client } from '@elastic/elasticsearch';
-import { errors } from '@elastic/elasticsearch';
+import { errors, Serializer } from '@elastic/elasticsearch';
 
 const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
+const EMPTY = Buffer.alloc(0);
 
 export type BulkClient = Pick<Client, 'transport'>;
 
@@ -72,6 +74,8 @@ export interface ShipStats {
 interface Batch {
   bytes: Buffer;
   starts: number[];
+  /** The whole buffer `bytes` lies in. */
+  buffer: Buffer;
 }
 
 /**
@@ -120,10 +124,17 @@ export class BulkBody {
     this.length += this.bytes.write(text, this.length, 'utf8');
   }
 
-  /** The documents so far, handed over (this body starts afresh). */
-  take(): Batch {
-    const batch = { bytes: this.bytes.subarray(0, this.length), starts: this.starts };
-    this.bytes = Buffer.allocUnsafe(this.bytes.length);
+  /**
+   * The documents so far, handed over; this body starts afresh in `next` (a buffer a finished
+   * request gave back, so that memory is reused instead of waiting for the garbage collector).
+   */
+  take(next?: Buffer): Batch {
+    const batch = {
+      bytes: this.bytes.subarray(0, this.length),
+      starts: this.starts,
+      buffer: this.bytes,
+    };
+    this.bytes = next ?? Buffer.allocUnsafe(this.bytes.length);
     this.length = 0;
     this.starts = [];
     return batch;
@@ -131,6 +142,38 @@ export class BulkBody {
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+const CREATED_ITEM = '{"create":{"status":201}}';
+const ALL_CREATED = new RegExp(
+  `^\\{"errors":false,"items":\\[(?:${CREATED_ITEM.replace(/[{}]/g, '\\$&')},)*${CREATED_ITEM.replace(/[{}]/g, '\\$&')}\\]\\}$`
+);
+
+/**
+ * The client's serializer, with one shortcut: an answer to the shipper's filtered `_bulk`
+ * (`{"errors":false,"items":[{"create":{"status":201}},…]}`, exactly that shape) is not parsed
+ * into one object per document; it says how many documents were created (`netobsCreated`), and
+ * its `items` are parsed only if something reads them. Every other answer is parsed as usual.
+ */
+export class BulkAwareSerializer extends Serializer {
+  override deserialize<T = unknown>(json: string): T {
+    if (json.startsWith('{"errors":false,"items":[{"create"') && ALL_CREATED.test(json)) {
+      const parse = (text: string) => super.deserialize<{ items: unknown }>(text);
+      let items: unknown;
+      const answer = {
+        errors: false,
+        get items(): unknown {
+          return (items ??= parse(json).items);
+        },
+      };
+      Object.defineProperty(answer, 'netobsCreated', {
+        value: (json.length - 26) / (CREATED_ITEM.length + 1),
+        enumerable: false,
+      });
+      return answer as T;
+    }
+    return super.deserialize<T>(json);
+  }
+}
 
 /** Full-jitter exponential backoff: random in [0, min(cap, base * 2^attempt)). */
 export function backoffDelay(
@@ -171,6 +214,10 @@ export class BulkShipper {
   private body: BulkBody;
   private readonly inFlight = new Set<Promise<void>>();
   private inFlightBytes = 0;
+  /** Buffers of bodies that were answered, for the next bodies. */
+  private readonly spare: Buffer[] = [];
+  /** Bodies closed and waiting to be sent (see seal). */
+  private readonly sealed: Batch[] = [];
   /** The last first-attempt compression: bodies reach the transport in the order they were built. */
   private compressing: Promise<unknown> = Promise.resolve();
   private firstError?: unknown;
@@ -252,8 +299,26 @@ export class BulkShipper {
 
   /** Sends the current batch (waiting for a free slot first). */
   async flush(): Promise<void> {
-    if (this.body.starts.length === 0) return;
-    const batch = this.body.take();
+    this.seal();
+    await this.sendSealed();
+  }
+
+  /**
+   * Closes the open body (if it holds documents) for sending, synchronously: the object reader
+   * seals a body as soon as it reaches maxBytes, in the middle of a decoded chunk, so that no
+   * body grows past maxBytes by more than one document.
+   */
+  seal(): void {
+    if (this.body.starts.length > 0) this.sealed.push(this.body.take(this.spare.pop()));
+  }
+
+  /** Sends the sealed bodies, each once there is room in flight. */
+  async sendSealed(): Promise<void> {
+    for (let batch = this.sealed.shift(); batch; batch = this.sealed.shift())
+      await this.start(batch);
+  }
+
+  private async start(batch: Batch): Promise<void> {
     const size = batch.bytes.length;
     while (
       this.inFlight.size > 0 &&
@@ -298,6 +363,9 @@ export class BulkShipper {
   private async send(initial: Batch): Promise<void> {
     let batch = initial;
     let timeouts = 0;
+    const rawLength = initial.bytes.length;
+    /** `batch` compressed, once it is. */
+    let compressed: Buffer | undefined;
     for (let attempt = 0; batch.starts.length > 0; attempt++) {
       const count = batch.starts.length;
       if (attempt > 0) {
@@ -323,13 +391,23 @@ export class BulkShipper {
       const level = this.options.compressionLevel;
       let body = batch.bytes;
       if (level > 0) {
-        const bytes = batch.bytes;
-        const compressed =
-          attempt === 0
-            ? this.compressing.then(() => gzip(bytes, { level }))
-            : gzip(bytes, { level });
-        if (attempt === 0) this.compressing = compressed.catch(() => undefined);
-        body = await compressed;
+        if (!compressed) {
+          const bytes = batch.bytes;
+          const pending =
+            attempt === 0
+              ? this.compressing.then(() => gzip(bytes, { level }))
+              : gzip(bytes, { level });
+          if (attempt === 0) this.compressing = pending.catch(() => undefined);
+          compressed = await pending;
+          if (batch === initial) {
+            // Only the compressed body is kept from here on: the raw buffer goes back for the
+            // next body (a retry of some documents gets them back by gunzip), so what is in
+            // flight is compressed bytes.
+            if (this.spare.length < 2) this.spare.push(initial.buffer);
+            batch = { ...batch, bytes: EMPTY, buffer: EMPTY };
+          }
+        }
+        body = compressed;
       }
       let items: BulkItemResult[] | undefined;
       const timeout = Math.max(1000, Math.min(this.options.requestTimeoutMs, this.timeLeft()));
@@ -348,10 +426,14 @@ export class BulkShipper {
             // Compressed here (level 1, off the main thread), so the client must not do it again.
             ...(level > 0 ? { compression: false, headers: { 'content-encoding': 'gzip' } } : {}),
           }
-        )) as { errors?: boolean; items?: Record<string, BulkItemResult>[] };
-        // Without errors every item was created; with any, each item's status tells.
+        )) as {
+          errors?: boolean;
+          items?: Record<string, BulkItemResult>[];
+          netobsCreated?: number;
+        };
+        // Every document created (BulkAwareSerializer counted them); else each item's status.
         items =
-          response.errors === false && response.items === undefined
+          response.netobsCreated === count
             ? undefined
             : (response.items ?? []).map((item) => Object.values(item)[0]);
         timeouts = 0;
@@ -372,7 +454,7 @@ export class BulkShipper {
         );
         return;
       }
-      this.stats.bytes += batch.bytes.length;
+      this.stats.bytes += batch.bytes === EMPTY ? rawLength : batch.bytes.length;
       if (items === undefined) {
         this.stats.created += count;
         return;
@@ -396,7 +478,11 @@ export class BulkShipper {
             )
           );
       });
-      batch = subset(batch, retry);
+      if (retry.length > 0) {
+        const raw = batch.bytes === EMPTY && compressed ? await gunzip(compressed) : batch.bytes;
+        batch = subset({ ...batch, bytes: raw }, retry);
+        compressed = undefined;
+      } else batch = subset(batch, retry);
     }
   }
 }
@@ -413,5 +499,6 @@ function subset(batch: Batch, indexes: number[]): Batch {
     parts.push(part);
     at += part.length;
   }
-  return { bytes: Buffer.concat(parts, at), starts: kept };
+  const joined = Buffer.concat(parts, at);
+  return { bytes: joined, starts: kept, buffer: joined };
 }
