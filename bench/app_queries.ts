@@ -65,8 +65,15 @@ interface AppFunction {
 }
 
 /** The analytics functions behind the app's routes, over the VPC stream of `namespace`. */
-function appFunctions(client: Client, namespace: string): AppFunction[] {
-  const range = { from: 'now-24h', to: 'now' };
+function appFunctions(
+  client: Client,
+  namespace: string,
+  /** Absolute times for side-by-side runs (both streams must see the same window). */
+  at?: number
+): AppFunction[] {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const range = at ? { from: iso(at - DAY_MS), to: iso(at) } : { from: 'now-24h', to: 'now' };
+  const lastHour = at ? { from: iso(at - 3600_000), to: iso(at) } : { from: 'now-1h', to: 'now' };
   const functions: AppFunction[] = [
     {
       name: 'overview(vpcflow), last 24 h',
@@ -83,8 +90,7 @@ function appFunctions(client: Client, namespace: string): AppFunction[] {
     {
       name: 'overview(vpcflow), last 1 h',
       fn: async () => {
-        const request = { from: 'now-1h', to: 'now' };
-        return (await overview(client, 'vpcflow', request, localQueryLanguage, namespace)).total;
+        return (await overview(client, 'vpcflow', lastHour, localQueryLanguage, namespace)).total;
       },
     },
     {
@@ -130,6 +136,8 @@ async function indexQueryDataSet(
 }
 
 export interface QueryComparison {
+  /** The storage variants compared (bench/storage_variants.ts). */
+  variants: { before: string; after: string };
   docs: number;
   runs: number;
   /** Bytes per record of each query stream (not force-merged: as a live stream is). */
@@ -156,9 +164,14 @@ export async function compareAppQueries(
   const streams = { before: `benchqbefore${run}`, after: `benchqafter${run}` };
   const now = Date.now();
   const bytesPerRecord = { before: 0, after: 0 };
+  // NETOBS_BENCH_QUERY_VARIANTS=before,after-standard compares other storage variants.
+  const [beforeName, afterName] = (process.env.NETOBS_BENCH_QUERY_VARIANTS ?? 'before,after').split(
+    ','
+  );
   for (const which of ['before', 'after'] as const) {
-    const variant = variants.find((v) => v.name === which);
-    if (!variant) throw new Error(`no storage variant ${which}`);
+    const name = which === 'before' ? beforeName : afterName;
+    const variant = variants.find((v) => v.name === name);
+    if (!variant) throw new Error(`no storage variant ${name}`);
     const stream = `logs-netobs.vpcflow-${streams[which]}`;
     await installVariant(es, variant, stream, base);
     const seconds = await indexQueryDataSet(es, stream, seeds, docs, now);
@@ -173,8 +186,8 @@ export async function compareAppQueries(
       `    ${which}: indexed ${docs.toLocaleString('en')} documents in ${seconds.toFixed(1)} s, ${bytesPerRecord[which]} B/record`
     );
   }
-  const before = appFunctions(client, streams.before);
-  const after = appFunctions(client, streams.after);
+  const before = appFunctions(client, streams.before, now);
+  const after = appFunctions(client, streams.after, now);
   const rows: QueryComparison['rows'] = [];
   for (let i = 0; i < before.length; i++) {
     const times = { before: [] as number[], after: [] as number[] };
@@ -202,12 +215,12 @@ export async function compareAppQueries(
       after: stat(times.after),
     });
   }
-  return { docs, runs, bytesPerRecord, rows };
+  return { variants: { before: beforeName, after: afterName }, docs, runs, bytesPerRecord, rows };
 }
 
 export function formatQueryComparison(c: QueryComparison): string {
   const lines = [
-    `App functions over ${c.docs.toLocaleString('en')} VPC records, before / after the storage changes, ${c.runs} alternating runs each (store: ${c.bytesPerRecord.before} / ${c.bytesPerRecord.after} B/record)`,
+    `App functions over ${c.docs.toLocaleString('en')} VPC records, storage variants ${c.variants.before} / ${c.variants.after}, ${c.runs} alternating runs each (store: ${c.bytesPerRecord.before} / ${c.bytesPerRecord.after} B/record)`,
     '',
     '| function | hits | median before | median after | p95 before | p95 after | p95 after ÷ before |',
     '|---|---|---|---|---|---|---|',

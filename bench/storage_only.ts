@@ -37,12 +37,15 @@ async function main(): Promise<void> {
     e2eLines: config.e2eLines,
     queryDocs,
   };
-  console.log(
-    `storage bench: ${config.e2eLines.toLocaleString('en')} lines, load ${load().join(' ')}`
-  );
   const seedsFile = process.env.NETOBS_BENCH_SEEDS;
   const ownEs = process.env.NETOBS_BENCH_ES_URL;
-  if (seedsFile && ownEs && existsSync(seedsFile)) {
+  const reuse = Boolean(seedsFile && ownEs && existsSync(seedsFile));
+  console.log(
+    reuse
+      ? `storage bench: saved documents from ${seedsFile} into ${ownEs}, load ${load().join(' ')}`
+      : `storage bench: ${config.e2eLines.toLocaleString('en')} lines, load ${load().join(' ')}`
+  );
+  if (reuse && seedsFile && ownEs) {
     const saved = JSON.parse(readFileSync(seedsFile, 'utf8')) as {
       gzipBytesPerLine: number;
       parsed: ParsedDoc[];

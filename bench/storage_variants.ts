@@ -274,17 +274,34 @@ export function storageVariants(): StorageVariant[] {
     },
     {
       name: 'after',
-      description: 'this tree: the templates as installed (basic licence: stored source)',
+      description:
+        'this tree: the templates as installed (stored source, standard mode, sorted by @timestamp)',
       components: 'current',
       withCurrentIndexTemplate: true,
       settings: stored,
       license: 'basic',
     },
     {
-      name: 'after-sort-time',
-      description: 'after, sorted by @timestamp desc only (the settings component alone)',
+      name: 'after-sort-eni',
+      description:
+        'after-logsdb, sorted by aws.vpcflow.interface_id then @timestamp desc (smaller still, but time ranges read more: not shipped)',
       components: 'current',
-      settings: stored,
+      withCurrentIndexTemplate: true,
+      settings: merge(stored, {
+        index: {
+          mode: 'logsdb',
+          sort: { field: ['aws.vpcflow.interface_id', '@timestamp'], order: ['asc', 'desc'] },
+        },
+      }),
+      license: 'basic',
+    },
+    {
+      name: 'after-logsdb',
+      description:
+        'after in the logsdb index mode (smaller; @timestamp then has no points, so max(@timestamp) scans: not shipped)',
+      components: 'current',
+      withCurrentIndexTemplate: true,
+      settings: merge(stored, { index: { mode: 'logsdb' } }),
       license: 'basic',
     },
     {
@@ -314,8 +331,16 @@ export function storageVariants(): StorageVariant[] {
       transform: dropDuplicates,
     },
     {
+      name: 'after-logsdb-synthetic',
+      description: 'after-logsdb + synthetic source (enterprise/trial licence): the smallest',
+      components: 'current',
+      withCurrentIndexTemplate: true,
+      settings: { index: { mode: 'logsdb', mapping: { source: { mode: 'synthetic' } } } },
+      license: 'trial',
+    },
+    {
       name: 'after-synthetic',
-      description: 'after + synthetic source (enterprise/trial licence)',
+      description: 'after + synthetic source (enterprise/trial licence; standard mode)',
       components: 'current',
       withCurrentIndexTemplate: true,
       settings: { index: { mapping: { source: { mode: 'synthetic' } } } },
