@@ -16,6 +16,8 @@ import { errors, Serializer } from '@elastic/elasticsearch';
 const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
 const EMPTY = Buffer.alloc(0);
+/** Output chunk of request compression: a compressed 5 MB body in a few pieces, not dozens. */
+const GZIP_CHUNK = 256 * 1024;
 
 export type BulkClient = Pick<Client, 'transport'>;
 
@@ -395,8 +397,8 @@ export class BulkShipper {
           const bytes = batch.bytes;
           const pending =
             attempt === 0
-              ? this.compressing.then(() => gzip(bytes, { level }))
-              : gzip(bytes, { level });
+              ? this.compressing.then(() => gzip(bytes, { level, chunkSize: GZIP_CHUNK }))
+              : gzip(bytes, { level, chunkSize: GZIP_CHUNK });
           if (attempt === 0) this.compressing = pending.catch(() => undefined);
           compressed = await pending;
           if (batch === initial) {
