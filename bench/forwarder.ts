@@ -14,6 +14,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { splitLines } from '../ingest-lambda/src/reader';
+import { legacySplitLines } from './forwarder_legacy_floor';
 import { median, round, secondsSince } from './timing';
 
 export interface ForwarderResult {
@@ -21,6 +22,8 @@ export interface ForwarderResult {
   gzipMB: number;
   records: number;
   floor: { seconds: number; linesPerSecond: number; mbPerSecond: number };
+  /** The floor with the splitter issue 15 measured against (before the speed work). */
+  issueFloor: { seconds: number; linesPerSecond: number; mbPerSecond: number };
   /** 256 KiB reads and gunzip chunks, newlines counted on the Buffers: what reading can do. */
   fastFloor: { seconds: number; linesPerSecond: number; mbPerSecond: number };
   forwarder: {
@@ -32,6 +35,7 @@ export interface ForwarderResult {
     peakRssMB: number;
   };
   ratioToFloor: number;
+  ratioToIssueFloor: number;
   ratioToFastFloor: number;
   /** `node bin/netobs.js --version` wall time: the first run (cold caches) and the median of 9. */
   startup: { firstMs: number; medianMs: number };
@@ -191,6 +195,14 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
     floorLines += 1;
   const floorSeconds = secondsSince(floorStart);
 
+  let issueLines = 0;
+  const issueStart = process.hrtime.bigint();
+  for await (const _line of legacySplitLines(createReadStream(file).pipe(createGunzip())))
+    issueLines += 1;
+  const issueSeconds = secondsSince(issueStart);
+  if (issueLines !== floorLines)
+    throw new Error(`the issue's floor counted ${issueLines} lines, the floor ${floorLines}`);
+
   const fastStart = process.hrtime.bigint();
   const fastLines = await fastFloor(file);
   const fastSeconds = secondsSince(fastStart);
@@ -217,6 +229,11 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
       linesPerSecond: Math.round(floorLines / floorSeconds),
       mbPerSecond: round(mb / floorSeconds, 1),
     },
+    issueFloor: {
+      seconds: round(issueSeconds),
+      linesPerSecond: Math.round(issueLines / issueSeconds),
+      mbPerSecond: round(mb / issueSeconds, 1),
+    },
     fastFloor: {
       seconds: round(fastSeconds),
       linesPerSecond: Math.round(fastLines / fastSeconds),
@@ -231,6 +248,7 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
       peakRssMB: Math.round(peakRssKB / 1024),
     },
     ratioToFloor: round(floorSeconds / seconds, 3),
+    ratioToIssueFloor: round(issueSeconds / seconds, 3),
     ratioToFastFloor: round(fastSeconds / seconds, 3),
     startup,
     loadAverage: { start: loadStart, end: loadEnd },

@@ -25,6 +25,13 @@ async function main(): Promise<void> {
           String(r.ratioToFloor)
         ),
         row(
+          'floor with the splitter issue 15 measured (before this work)',
+          r.issueFloor.seconds,
+          r.issueFloor.linesPerSecond,
+          r.issueFloor.mbPerSecond,
+          String(r.ratioToIssueFloor)
+        ),
+        row(
           'fast floor: 256 KiB reads, indexOf on Buffers',
           r.fastFloor.seconds,
           r.fastFloor.linesPerSecond,
