@@ -68,6 +68,8 @@ export interface CaseRun {
   source: PipelineCost;
   /** The source pipeline's `pipeline:enrich_geo` processor (netobs-geo), µs per document. */
   geoMicrosPerDoc: number;
+  /** netobs-geo's own counters (its processors), when it ran. */
+  geo?: PipelineCost;
   /** Wall-clock documents/s of the bulk requests (pipelines + minimal indexing on the engine). */
   wallDocsPerSecond: number;
   /**
@@ -96,6 +98,8 @@ export interface PipelineSet {
   router: string;
   source(source: BenchSource): string;
 }
+
+const GEO_PIPELINE = 'netobs-geo';
 
 export const INSTALLED: PipelineSet = {
   label: 'current',
@@ -251,6 +255,7 @@ async function createIndex(
 interface RunTotals {
   router?: RawCost;
   source?: RawCost;
+  geo?: RawCost;
   seconds: number;
   docs: number;
   cpuMs: number;
@@ -282,6 +287,7 @@ async function runOnce(
     totals.source,
     rawDiff(set.source(CASE_SPECS[which].source), before, after)
   );
+  totals.geo = addRaw(totals.geo, rawDiff(GEO_PIPELINE, before, after));
   totals.seconds += seconds;
   totals.docs += bulkLines.length;
 }
@@ -292,6 +298,7 @@ function toRun(totals: RunTotals): CaseRun {
     router: toCost(totals.router),
     source: toCost(totals.source),
     geoMicrosPerDoc: geoMicros(totals.source),
+    geo: totals.geo && totals.geo.count > 0 ? toCost(totals.geo) : undefined,
     wallDocsPerSecond: Math.round(totals.docs / totals.seconds),
     engineCpuMicrosPerDoc: round((totals.cpuMs * 1000) / totals.docs, 1),
   };
@@ -428,6 +435,23 @@ export function formatCaseTable(
     '  source, not attributed (if-conditions, overhead)',
     (c) => c.source.unattributedMicrosPerDoc
   );
+  // netobs-geo's own processors (its geoip lookups only run on public addresses).
+  const geoNames: string[] = [];
+  for (const s of sets) {
+    for (const p of of(s.label).geo?.topProcessors ?? []) {
+      if (!geoNames.includes(p.processor)) geoNames.push(p.processor);
+    }
+  }
+  for (const name of geoNames) {
+    add(
+      `  netobs-geo ${name}, with geo`,
+      (c) => c.geo?.topProcessors.find((p) => p.processor === name)?.microsPerDoc
+    );
+    add(
+      `  netobs-geo ${name}, without geo`,
+      (c) => c.privateOnly.geo?.topProcessors.find((p) => p.processor === name)?.microsPerDoc
+    );
+  }
   for (const s of sets) {
     for (const p of of(s.label).router.topProcessors.slice(0, 3)) {
       const name = `  router ${p.processor}`;
