@@ -72,6 +72,12 @@ export interface ShipStats {
   failureReasons: Record<string, number>;
 }
 
+/** A body's place in line: wait for `previous` before the first request, then `release`. */
+interface Turn {
+  previous: Promise<void>;
+  release: () => void;
+}
+
 /** Documents of one request: their bytes back to back, and where each one starts. */
 interface Batch {
   bytes: Buffer;
@@ -220,8 +226,8 @@ export class BulkShipper {
   private readonly spare: Buffer[] = [];
   /** Bodies closed and waiting to be sent (see seal). */
   private readonly sealed: Batch[] = [];
-  /** The last first-attempt compression: bodies reach the transport in the order they were built. */
-  private compressing: Promise<unknown> = Promise.resolve();
+  /** Resolved once the last body's first request has left (requests leave in order). */
+  private lastTurn: Promise<void> = Promise.resolve();
   private firstError?: unknown;
   readonly stats: ShipStats = {
     docs: 0,
@@ -329,7 +335,10 @@ export class BulkShipper {
     )
       await Promise.race(this.inFlight);
     this.inFlightBytes += size;
-    const request = this.send(batch)
+    const previous = this.lastTurn;
+    let release!: () => void;
+    this.lastTurn = new Promise<void>((resolve) => (release = resolve));
+    const request = this.send(batch, { previous, release })
       .catch((error: unknown) => {
         this.firstError ??= error;
       })
@@ -362,7 +371,16 @@ export class BulkShipper {
       : this.options.deadline - Date.now();
   }
 
-  private async send(initial: Batch): Promise<void> {
+  private async send(initial: Batch, turn: Turn): Promise<void> {
+    try {
+      await this.attempts(initial, turn);
+    } finally {
+      // Whatever happened, the next body may go.
+      turn.release();
+    }
+  }
+
+  private async attempts(initial: Batch, turn: Turn): Promise<void> {
     let batch = initial;
     let timeouts = 0;
     const rawLength = initial.bytes.length;
@@ -394,13 +412,8 @@ export class BulkShipper {
       let body = batch.bytes;
       if (level > 0) {
         if (!compressed) {
-          const bytes = batch.bytes;
-          const pending =
-            attempt === 0
-              ? this.compressing.then(() => gzip(bytes, { level, chunkSize: GZIP_CHUNK }))
-              : gzip(bytes, { level, chunkSize: GZIP_CHUNK });
-          if (attempt === 0) this.compressing = pending.catch(() => undefined);
-          compressed = await pending;
+          // Bodies compress in parallel on the thread pool.
+          compressed = await gzip(batch.bytes, { level, chunkSize: GZIP_CHUNK });
           if (batch === initial) {
             // Only the compressed body is kept from here on: the raw buffer goes back for the
             // next body (a retry of some documents gets them back by gunzip), so what is in
@@ -413,8 +426,10 @@ export class BulkShipper {
       }
       let items: BulkItemResult[] | undefined;
       const timeout = Math.max(1000, Math.min(this.options.requestTimeoutMs, this.timeLeft()));
+      // First requests leave in the order their bodies were built.
+      if (attempt === 0) await turn.previous;
       try {
-        const response = (await this.client.transport.request(
+        const call = this.client.transport.request(
           {
             method: 'POST',
             path: `/${encodeURIComponent(this.options.index)}/_bulk`,
@@ -428,7 +443,9 @@ export class BulkShipper {
             // Compressed here (level 1, off the main thread), so the client must not do it again.
             ...(level > 0 ? { compression: false, headers: { 'content-encoding': 'gzip' } } : {}),
           }
-        )) as {
+        );
+        turn.release();
+        const response = (await call) as {
           errors?: boolean;
           items?: Record<string, BulkItemResult>[];
           netobsCreated?: number;
