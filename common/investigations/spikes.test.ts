@@ -286,7 +286,7 @@ describe('validation', () => {
   it('names the sources it accepts', () => {
     expect(checkSpikeSource('alb')).toBeUndefined();
     expect(checkSpikeSource('cloudtrail')).toBe(
-      'expected one of vpcflow, tgwflow, alb, nlb, got "cloudtrail"'
+      'expected one of vpcflow, tgwflow, alb, nlb, alb_connection, got "cloudtrail"'
     );
   });
 

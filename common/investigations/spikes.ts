@@ -90,6 +90,14 @@ export const SPIKE_FIELDS: Record<SourceId, readonly string[]> = {
     'event.outcome',
     'tls.client.server_name',
   ],
+  // A surge of connections: which client, which failure, which certificate, which listener.
+  alb_connection: [
+    'source.ip',
+    'event.reason',
+    'tls.client.x509.subject.common_name',
+    'aws.elb.elb',
+    'destination.port',
+  ],
 };
 
 /** Thresholds of detection and explanation; exported so tests and docs state the same numbers. */

@@ -13,7 +13,13 @@ import { testClient } from '../support/es_env';
 type Doc = Record<string, unknown>;
 const client = testClient();
 const namespace = `kql${Date.now()}`;
-const docs: Record<SourceId, Doc[]> = { vpcflow: [], tgwflow: [], alb: [], nlb: [] };
+const docs: Record<SourceId, Doc[]> = {
+  vpcflow: [],
+  tgwflow: [],
+  alb: [],
+  nlb: [],
+  alb_connection: [],
+};
 const get = (doc: Doc, field: string): unknown =>
   field.split('.').reduce<unknown>((node, part) => (node as Doc | undefined)?.[part], doc);
 
