@@ -232,7 +232,10 @@ test('an ALB burst of 502s is explained by its target, status code and path', as
 
 test('bad input is a 400 naming the field', async () => {
   const cases: Array<[Record<string, unknown>, string]> = [
-    [{ source: 'cloudtrail', ...range(1) }, '[source]: expected one of vpcflow, tgwflow, alb, nlb'],
+    [
+      { source: 'cloudtrail', ...range(1) },
+      '[source]: expected one of vpcflow, tgwflow, alb, nlb, alb_connection',
+    ],
     [{ ...range(1) }, '[source]: expected a value'],
     [{ source: 'vpcflow', from: 'yesterday', to: 'now' }, '[from]: expected an ISO 8601 time'],
     [{ source: 'vpcflow', from: 'now', to: 'now-1h' }, '[to]: the range ends before it starts'],
