@@ -10,6 +10,7 @@ test('collects every processor type our pipelines use, on_failure handlers inclu
     'append',
     'community_id',
     'dissect',
+    'geoip',
     'json',
     'pipeline',
     'remove',
