@@ -1,6 +1,7 @@
 // Request and response shapes of the plugin's HTTP API, shared by the server routes, the
 // standalone dev server and the app.
 import type { SourceId } from './constants';
+import type { GeoStatus } from './geo_status';
 
 export interface TimeRange {
   /** ISO 8601 or Elasticsearch date math (now-24h). */
@@ -156,6 +157,8 @@ export interface StatusResponse {
   pipelinesOn?: string;
   /** The detection rules in Kibana alerting, in this space; absent outside Kibana. */
   alerting?: AlertingStatus;
+  /** Whether geo/ASN enrichment can run where the pipelines run (common/geo_status.ts). */
+  geo?: GeoStatus;
 }
 
 /**

@@ -28,5 +28,5 @@ export interface GeoStatus {
   };
 }
 
-/** Setup status with the geo line (common/api_types.ts StatusResponse plus `geo`). */
-export type StatusWithGeo = StatusResponse & { geo?: GeoStatus };
+/** Setup status with the geo line (StatusResponse carries `geo` itself now). */
+export type StatusWithGeo = StatusResponse;

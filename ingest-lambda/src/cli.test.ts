@@ -29,3 +29,26 @@ test('--version prints the package version and loads no heavy module', async () 
   expect(loaded.some((file) => file.includes('@elastic/elasticsearch'))).toBe(false);
   expect(loaded.some((file) => file.includes('@aws-sdk'))).toBe(false);
 });
+
+test('setup --flowlog-format: a wrong argument is a usage error naming it, before any connection', async () => {
+  const { main } = await import('./cli');
+  const printed: string[] = [];
+  const error = jest
+    .spyOn(console, 'error')
+    .mockImplementation((text: string) => printed.push(text));
+  try {
+    // Port 9 (discard) would refuse a connection: a usage error must come first.
+    const es = ['--es', 'http://127.0.0.1:9'];
+    expect(await main(['setup', ...es, '--flowlog-format', '/aws/vpc/prod=srcaddr dstadr'])).toBe(
+      2
+    );
+    expect(await main(['setup', ...es, '--flowlog-format', 'srcaddr dstaddr'])).toBe(2);
+  } finally {
+    error.mockRestore();
+  }
+  expect(printed[0]).toMatch(
+    /^netobs setup: --flowlog-format \/aws\/vpc\/prod: unknown flow-log field "dstadr"/
+  );
+  expect(printed[0]).toContain('usage: netobs setup');
+  expect(printed[1]).toMatch(/expects <log group>=<fields>/);
+});

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { rawDataStream, SOURCE_IDS } from '../../common/constants';
 import { redactUrl } from '../../common/redact';
+import { parseFormatArgument } from '../../common/flow_log_formats';
 import type { SavedObjectsPort } from '../../server/lib/installer/setup';
 import type { SetupResponse } from '../../common/api_types';
 import type { DetectionId, Finding } from '../../common/detections';
@@ -296,6 +297,18 @@ const ship: Command = {
   },
 };
 
+function printFlowLogFormats(formats: Record<string, string>): void {
+  const groups = Object.keys(formats).sort();
+  if (groups.length === 0) {
+    console.log(
+      '\nflow-log formats: none configured (CloudWatch flow logs use the default format)'
+    );
+    return;
+  }
+  console.log('\nflow-log formats of CloudWatch log groups:');
+  for (const group of groups) console.log(`  ${group}: ${formats[group]}`);
+}
+
 function printResults(result: SetupResponse): void {
   for (const r of result.results) {
     const extra = r.error
@@ -311,7 +324,7 @@ const setup: Command = {
   summary:
     'install or upgrade the Elasticsearch assets (templates, pipelines, lifecycle) and, with --kibana, the data views, saved searches, saved queries and dashboards',
   usage:
-    'netobs setup --es <url> [--kibana <url> [--space S]] [--retention 30d] [--keep-original] [--force] [--api-key K | --username U --password P]',
+    'netobs setup --es <url> [--kibana <url> [--space S]] [--retention 30d] [--keep-original] [--flowlog-format "<log group>=<fields>" ...] [--force] [--api-key K | --username U --password P]',
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -320,17 +333,43 @@ const setup: Command = {
         ...KIBANA_OPTIONS,
         retention: { type: 'string' },
         'keep-original': { type: 'boolean' },
+        'flowlog-format': { type: 'string', multiple: true },
         force: { type: 'boolean' },
       },
     });
+    // Checked before connecting: a typo in a field name is a usage error, not a failed setup.
+    const formatChanges = (values['flowlog-format'] ?? []).map((argument) => {
+      try {
+        return parseFormatArgument(argument);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
     const client = await esClient(values);
     const { runSetup } = await import('../../server/lib/installer/setup');
+    const { readFlowLogFormats } = await import('../../server/lib/installer/es_assets');
+    // Each --flowlog-format sets (or, with nothing after "=", removes) one log group's format;
+    // the groups configured before keep theirs.
+    let flowLogFormats: Record<string, string> | undefined;
+    if (formatChanges.length > 0) {
+      flowLogFormats = await readFlowLogFormats(client);
+      for (const { group, format } of formatChanges) {
+        if (format === undefined) delete flowLogFormats[group];
+        else flowLogFormats[group] = format;
+      }
+    }
     const result = await runSetup(
       client,
-      { retention: values.retention, keepOriginal: values['keep-original'], force: values.force },
+      {
+        retention: values.retention,
+        keepOriginal: values['keep-original'],
+        force: values.force,
+        flowLogFormats,
+      },
       await savedObjectsPort(values)
     );
     printResults(result);
+    if (flowLogFormats) printFlowLogFormats(flowLogFormats);
     await client.close();
     return result.ok ? 0 : 1;
   },
@@ -350,6 +389,9 @@ const status: Command = {
         `${a.state.padEnd(10)} ${a.type.padEnd(19)} ${a.name}${a.installedVersion ? `  (${a.installedVersion})` : ''}`
       );
     }
+    const { readFlowLogFormats } = await import('../../server/lib/installer/es_assets');
+    const formats = await readFlowLogFormats(client).catch(() => undefined);
+    if (formats && Object.keys(formats).length > 0) printFlowLogFormats(formats);
     console.log(`\n${status.state} (version ${status.version})`);
     if (status.privileges.missing.length > 0)
       console.log(`missing cluster privileges for setup: ${status.privileges.missing.join(', ')}`);
@@ -357,6 +399,7 @@ const status: Command = {
       console.log(
         `this cluster cannot run the pipelines: no node offers ${status.missingProcessors.join(', ')}`
       );
+    if (status.geo) console.log(status.geo.message);
     await client.close();
     return status.state === 'installed' ? 0 : 1;
   },

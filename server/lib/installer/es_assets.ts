@@ -247,6 +247,13 @@ function failedResult(base: { kind: EsAssetKind; name: string }, error: unknown)
   };
 }
 
+/** The flow-log formats configured per CloudWatch log group on this cluster ({} when none). */
+export async function readFlowLogFormats(client: EsClient): Promise<FlowLogFormats> {
+  return installedFlowLogFormats(
+    await getAsset(client, 'ingest_pipeline', FLOWLOG_FORMATS_PIPELINE)
+  );
+}
+
 /** The state of every asset, without changing anything. */
 export async function esAssetStatus(client: EsClient): Promise<AssetStatus[]> {
   const out: AssetStatus[] = [];
