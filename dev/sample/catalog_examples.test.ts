@@ -46,6 +46,8 @@ function sampleTokens(): Map<SourceId, Set<string>> {
   }
 }
 
+const DATE_MATH = /^now([+-]\d+[smhdwMy])*(\/[smhdwMy])?$/;
+
 test('the catalog has parameterised queries to demonstrate', () => {
   expect(parameterised.length).toBeGreaterThanOrEqual(5);
 });
@@ -64,7 +66,9 @@ test("every example value occurs in the sample's logs of the query's source", ()
   const tokens = sampleTokens();
   for (const query of parameterised) {
     const sources: SourceId[] = query.source === 'all' ? [...tokens.keys()] : [query.source];
-    for (const param of query.params ?? []) {
+    // A date-math example (now+30d) is a time, not a value of the logs; the sample's certificate
+    // expiring in EXPIRING_DAYS days answers that query (test/pipelines/golden.test.ts).
+    for (const param of (query.params ?? []).filter((p) => !DATE_MATH.test(p.example))) {
       const found = sources.some((source) => tokens.get(source)?.has(param.example));
       expect([query.id, param.name, param.example, found]).toEqual([
         query.id,

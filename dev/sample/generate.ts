@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { albConnectionFileName, albConnectionLines } from './alb_connection';
 import { mulberry32 } from './prng';
 
 export const SAMPLE_ACCOUNT = '123456789012';
@@ -60,7 +61,7 @@ export interface SampleOptions {
 
 export interface SampleStats {
   files: number;
-  lines: Record<'vpcflow' | 'tgwflow' | 'alb' | 'nlb', number>;
+  lines: Record<'vpcflow' | 'tgwflow' | 'alb' | 'nlb' | 'alb_connection', number>;
 }
 
 const V2_HEADER =
@@ -109,7 +110,10 @@ export function generateSample(options: SampleOptions): SampleStats {
   const hours = options.hours ?? 4;
   const startSec = Math.floor(end.getTime() / 1000) - hours * 3600;
   const endSec = Math.floor(end.getTime() / 1000);
-  const stats: SampleStats = { files: 0, lines: { vpcflow: 0, tgwflow: 0, alb: 0, nlb: 0 } };
+  const stats: SampleStats = {
+    files: 0,
+    lines: { vpcflow: 0, tgwflow: 0, alb: 0, nlb: 0, alb_connection: 0 },
+  };
 
   const write = (
     service: string,
@@ -398,6 +402,13 @@ export function generateSample(options: SampleOptions): SampleStats {
     `${SAMPLE_ACCOUNT}_elasticloadbalancing_${SAMPLE_REGION}_app.shop-alb.50dc6c495c0c9188_${stamp(end)}_10.0.0.5_f3a4b5c6.log.gz`,
     alb,
     'alb'
+  );
+  // Mutual-TLS connection log of the same load balancer (its own seed: the draws above stay).
+  write(
+    'elasticloadbalancing',
+    albConnectionFileName(SAMPLE_ACCOUNT, SAMPLE_REGION, end),
+    albConnectionLines({ startSec, endSec }),
+    'alb_connection'
   );
 
   // --- NLB TLS listener: API clients, and old clients failing the handshake ----------------------
