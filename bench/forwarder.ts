@@ -44,7 +44,7 @@ export interface ForwarderResult {
 }
 
 /** A simple, fast-to-generate v2 object of `mb` MB (kept as it was, so runs stay comparable). */
-async function generate(file: string, mb: number): Promise<number> {
+export async function generate(file: string, mb: number): Promise<number> {
   let written = 0;
   let i = 0;
   const target = mb * 1024 * 1024;
@@ -78,7 +78,7 @@ function countNewlines(chunk: Buffer): number {
  * body's lines on Buffers (cheaply: it shares the machine with the forwarder it measures) and
  * answers with the items the forwarder's filter_path asks for.
  */
-async function sink(): Promise<{ url: string; close: () => void }> {
+export async function sink(): Promise<{ url: string; close: () => void }> {
   const server = http.createServer((req, res) => {
     let count = 0;
     const counter = req.headers['content-encoding'] === 'gzip' ? req.pipe(createGunzip()) : req;

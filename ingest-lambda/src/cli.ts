@@ -72,6 +72,15 @@ function positiveOption(raw: string | undefined, name: string): number | undefin
   return value;
 }
 
+/** --compression-level: 0 to 9 (see config.compressionLevel), undefined when not given. */
+function levelOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw === '' || !Number.isInteger(value) || value < 0 || value > 9)
+    throw new UsageError(`--compression-level must be an integer from 0 to 9, got "${raw}"`);
+  return value;
+}
+
 const KIBANA_OPTIONS = {
   kibana: { type: 'string' },
   space: { type: 'string' },
@@ -164,7 +173,8 @@ const ship: Command = {
     'ship log files, directories or s3:// prefixes to Elasticsearch (the forwarder, locally)',
   usage:
     'netobs ship <file|dir|s3://bucket/prefix>... --es <url> [--namespace default] [--source-hint vpcflow|tgwflow|alb|nlb]\n' +
-    '            [--api-key K | --username U --password P] [--s3-endpoint URL] [--bulk-bytes N] [--concurrency N] [--timeout SECONDS (30)]',
+    '            [--api-key K | --username U --password P] [--s3-endpoint URL] [--bulk-bytes N] [--concurrency N] [--timeout SECONDS (30)]\n' +
+    '            [--compression-level 0-9 (1; 0 sends bodies uncompressed)]',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
@@ -176,6 +186,7 @@ const ship: Command = {
         's3-endpoint': { type: 'string' },
         'bulk-bytes': { type: 'string' },
         concurrency: { type: 'string' },
+        'compression-level': { type: 'string' },
         timeout: { type: 'string' },
       },
     });
@@ -204,6 +215,7 @@ const ship: Command = {
       index: rawDataStream(values.namespace),
       maxBytes: positiveOption(values['bulk-bytes'], '--bulk-bytes'),
       concurrency: positiveOption(values.concurrency, '--concurrency'),
+      compressionLevel: levelOption(values['compression-level']),
       requestTimeoutMs: (timeout ?? 30) * 1000,
       endpoint: redactUrl(values.es ?? process.env.ES_URL ?? ''),
     };

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       namespace: 'default',
       bulkBytes: 5 * 1024 * 1024,
       concurrency: 2,
+      compressionLevel: 1,
       sourceHint: undefined,
       flowLogFormat: undefined,
       s3IdleTimeoutMs: 30_000,
@@ -98,7 +99,18 @@ describe('describeConfig', () => {
       namespace: 'default',
       bulkBytes: 5 * 1024 * 1024,
       concurrency: 2,
+      compressionLevel: 1,
       s3IdleTimeoutMs: 30_000,
     });
+  });
+
+  test('NETOBS_COMPRESSION_LEVEL: 0 to 9, anything else is an error naming the setting', async () => {
+    const env = { ES_URL: 'http://es:9200' };
+    expect((await loadConfig({ ...env, NETOBS_COMPRESSION_LEVEL: '0' })).compressionLevel).toBe(0);
+    expect((await loadConfig({ ...env, NETOBS_COMPRESSION_LEVEL: '6' })).compressionLevel).toBe(6);
+    for (const bad of ['10', '-1', '1.5', 'fast'])
+      await expect(loadConfig({ ...env, NETOBS_COMPRESSION_LEVEL: bad })).rejects.toThrow(
+        /NETOBS_COMPRESSION_LEVEL must be an integer from 0/
+      );
   });
 });

@@ -24,6 +24,8 @@ export interface ForwarderConfig {
   namespace: string;
   bulkBytes: number;
   concurrency: number;
+  /** gzip level of bulk request bodies, 0 to send them uncompressed (default 1). */
+  compressionLevel: number;
   sourceHint?: string;
   /** Field list of CloudWatch-delivered flow logs (they carry no header); default v2. */
   flowLogFormat?: string;
@@ -41,6 +43,15 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0)
     throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+/** A gzip level for request bodies: 0 (none) to 9; unset or empty gives 1. */
+export function compressionLevel(raw: string | undefined, name: string): number {
+  if (raw === undefined || raw === '') return 1;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 9)
+    throw new ConfigError(`${name} must be an integer from 0 (no compression) to 9, got "${raw}"`);
   return value;
 }
 
@@ -119,6 +130,7 @@ export async function loadConfig(env: Env = process.env): Promise<ForwarderConfi
     namespace,
     bulkBytes: positiveInt(env, 'NETOBS_BULK_BYTES', 5 * 1024 * 1024),
     concurrency: positiveInt(env, 'NETOBS_CONCURRENCY', 2),
+    compressionLevel: compressionLevel(env.NETOBS_COMPRESSION_LEVEL, 'NETOBS_COMPRESSION_LEVEL'),
     sourceHint,
     flowLogFormat: env.NETOBS_FLOWLOG_FORMAT || undefined,
     s3IdleTimeoutMs: positiveInt(env, 'NETOBS_S3_IDLE_TIMEOUT_MS', S3_IDLE_TIMEOUT_MS),
@@ -177,6 +189,7 @@ export function describeConfig(config: ForwarderConfig): Record<string, unknown>
     namespace: config.namespace,
     bulkBytes: config.bulkBytes,
     concurrency: config.concurrency,
+    compressionLevel: config.compressionLevel,
     s3IdleTimeoutMs: config.s3IdleTimeoutMs,
   };
 }

@@ -25,6 +25,7 @@ const config: ForwarderConfig = {
   namespace: 'default',
   bulkBytes: 1024 * 1024,
   concurrency: 2,
+  compressionLevel: 1,
 };
 
 function fakeS3(): S3Client {

@@ -56,6 +56,7 @@ async function shipItem(rt: Runtime, item: WorkItem, deadline: number): Promise<
     index: rawDataStream(rt.config.namespace),
     maxBytes: rt.config.bulkBytes,
     concurrency: rt.config.concurrency,
+    compressionLevel: rt.config.compressionLevel,
     deadline,
   };
   if (item.kind === 's3')

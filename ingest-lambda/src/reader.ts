@@ -92,9 +92,35 @@ async function peek(
   return { head: Buffer.concat(taken).subarray(0, count), all: all() };
 }
 
+/**
+ * Decompressed chunks, each freed as soon as the consumer asks for the next one: a chunk that
+ * fills its ArrayBuffer to the end is the last zlib writes there (Node's zlib starts a new output
+ * buffer once one is full), so the buffer is detached (`transfer(0)`), which frees its memory
+ * now instead of at the next full garbage collection (without it, dead 256 KiB chunks pile up
+ * to tens of MB: reading makes little garbage on the JavaScript heap, so collections are rare,
+ * and a chunk that lives through a scavenge waits for a full one).
+ */
+async function* freedAfterUse(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    yield chunk;
+    const buffer = chunk.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+    if (chunk.byteOffset + chunk.length === buffer.byteLength && buffer.transfer)
+      buffer.transfer(0);
+  }
+}
+
+export interface DecodeOptions {
+  /**
+   * The consumer keeps no reference to a decompressed chunk (nor to any part of it) once it
+   * asks for the next: chunks are freed right away (LineSplitter copies what it keeps).
+   */
+  freeChunks?: boolean;
+}
+
 /** The decompressed bytes of an object stream. */
 export async function decodedStream(
-  source: AsyncIterable<Uint8Array>
+  source: AsyncIterable<Uint8Array>,
+  options: DecodeOptions = {}
 ): Promise<AsyncIterable<Buffer>> {
   const { head, all } = await peek(source, 4);
   if (head.length >= 4 && head.equals(PARQUET_MAGIC)) {
@@ -106,7 +132,12 @@ export async function decodedStream(
     // Node's gunzip also reads multi-member gzip files (concatenated members) to the end.
     // pipeline, not pipe: a source error (S3 connection reset) must reach the reader instead of
     // being an unhandled 'error' event, and a reader that stops early must close the source.
-    return pipeline(Readable.from(all), createGunzip({ chunkSize: 256 * 1024 }), () => undefined);
+    const gunzipped: AsyncIterable<Buffer> = pipeline(
+      Readable.from(all),
+      createGunzip({ chunkSize: 256 * 1024 }),
+      () => undefined
+    );
+    return options.freeChunks ? freedAfterUse(gunzipped) : gunzipped;
   }
   return all;
 }
@@ -213,7 +244,8 @@ export class LineSplitter {
         continue;
       }
       if (end > from) {
-        this.pending.push(chunk.subarray(from, end));
+        // A copy, not a view: once pushed, a chunk is no longer referenced (see `push`).
+        this.pending.push(Buffer.from(chunk.subarray(from, end)));
         this.pendingSize += end - from;
       }
       // A runaway line: hand over what we have as pieces rather than growing without bound

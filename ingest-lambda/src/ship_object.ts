@@ -86,7 +86,7 @@ export async function shipStream(
     if (bulk.due) bulk.seal();
   };
   try {
-    for await (const chunk of await decodedStream(source)) {
+    for await (const chunk of await decodedStream(source, { freeChunks: true })) {
       // Leaving the loop releases the source (an S3 body holds a socket).
       if (shipper.deadline !== undefined && Date.now() >= shipper.deadline) {
         stoppedReading = true;

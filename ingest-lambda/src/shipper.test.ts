@@ -277,3 +277,43 @@ test('requests unanswered twice in a row stop shipping and name the node and the
   // Nothing more is accepted once the node is known unresponsive.
   await expect(shipper.add('id9', { message: 'late' })).rejects.toThrow(UnresponsiveError);
 });
+
+test.each([0, 1])(
+  'bodies of many windows (compression level %i): every document once, in order, and a retry sends exactly the failed ones',
+  async (compressionLevel) => {
+    const rejected = {
+      status: 429,
+      error: { type: 'es_rejected_execution_exception', reason: 'x' },
+    };
+    // Documents of about 1 KiB: a 2 MB body spans several 256 KiB windows.
+    const failing = new Set(['id5', 'id700', 'id1999', 'id2500']);
+    // Each of them is rejected twice, then created.
+    const seen = new Map<string, number>();
+    const { client, calls } = fakeClient((ids) =>
+      ids.map((id) => {
+        seen.set(id, (seen.get(id) ?? 0) + 1);
+        return failing.has(id) && seen.get(id)! <= 2 ? rejected : { status: 201 };
+      })
+    );
+    const shipper = new BulkShipper(client, {
+      ...base,
+      compressionLevel,
+      maxBytes: 2 * 1024 * 1024,
+    });
+    const count = 3000;
+    for (let i = 0; i < count; i++)
+      await shipper.add(`id${i}`, { message: `${i} `.padEnd(1000 + (i % 97), 'x') });
+    const stats = await shipper.finish();
+    expect(stats).toMatchObject({ docs: count, created: count, failed: 0, retries: 4 });
+    // First requests: every document once, in order, in bodies of at most maxBytes + one document.
+    const firsts = calls.filter((c) => c.ids.length > failing.size);
+    expect(firsts.flatMap((c) => c.ids)).toEqual(Array.from({ length: count }, (_, i) => `id${i}`));
+    expect(firsts.length).toBe(2);
+    for (const call of firsts) expect(call.bytes).toBeLessThan(2 * 1024 * 1024 + 1300);
+    // Retries: only the rejected documents, rebuilt from what was sent.
+    const retried = calls.filter((c) => c.ids.length <= failing.size).flatMap((c) => c.ids);
+    expect(retried.sort()).toEqual([...failing, ...failing].sort());
+    // Bytes of every answered request, retries included.
+    expect(stats.bytes).toBe(calls.reduce((sum, c) => sum + c.bytes, 0));
+  }
+);

@@ -9,13 +9,12 @@
 // filter_path that leaves only `errors` and each item's status and error in the answer: the
 // per-item failure reporting and the retry of exactly the failed documents stay as they were.
 import { promisify } from 'node:util';
-import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
+import { createGzip, gunzip as gunzipCallback, gzip as gzipCallback, type Gzip } from 'node:zlib';
 import type { Client } from '@elastic/elasticsearch';
 import { errors, Serializer } from '@elastic/elasticsearch';
 
 const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
-const EMPTY = Buffer.alloc(0);
 /** Output chunk of request compression: a compressed 5 MB body in a few pieces, not dozens. */
 const GZIP_CHUNK = 256 * 1024;
 
@@ -80,24 +79,43 @@ interface Turn {
 
 /** Documents of one request: their bytes back to back, and where each one starts. */
 interface Batch {
-  bytes: Buffer;
+  /** The raw bytes, while they are kept (uncompressed requests, and retried subsets). */
+  bytes?: Buffer;
+  /** The compressed bytes, once compression of the whole body has finished. */
+  compressed?: Promise<Buffer>;
+  /** Uncompressed size. */
+  size: number;
   starts: number[];
-  /** The whole buffer `bytes` lies in. */
-  buffer: Buffer;
 }
 
 /**
- * A bulk body under construction: action and source lines appended as bytes into one buffer
- * that grows by doubling. `starts` marks each document's first byte, so that a retry can send
- * exactly the documents that failed.
+ * A bulk body under construction: action and source lines appended as bytes into a buffer that
+ * grows by doubling. `starts` marks each document's first byte (counted from the body's start),
+ * so that a retry can send exactly the documents that failed.
+ *
+ * With `spill`, the body is written out in windows: once `windowBytes` are written, the next
+ * document begins a fresh buffer and the full window goes to `spill` (the shipper compresses it
+ * on the thread pool while the next window is built), so a 5 MB body never sits whole in memory.
  */
 export class BulkBody {
   bytes: Buffer;
+  /** Bytes in `bytes`. */
   length = 0;
+  /** Bytes of this body already handed to `spill`. */
+  spilled = 0;
   starts: number[] = [];
 
-  constructor(capacity: number) {
-    this.bytes = Buffer.allocUnsafe(Math.max(1024, capacity));
+  constructor(
+    capacity: number,
+    private readonly spill?: (window: Buffer) => Buffer,
+    private readonly windowBytes = Number.POSITIVE_INFINITY
+  ) {
+    this.bytes = Buffer.allocUnsafeSlow(Math.max(1024, capacity));
+  }
+
+  /** The body's size so far (spilled windows included). */
+  get size(): number {
+    return this.spilled + this.length;
   }
 
   /** Room for `more` bytes. */
@@ -105,14 +123,24 @@ export class BulkBody {
     if (this.length + more <= this.bytes.length) return;
     let size = this.bytes.length * 2;
     while (size < this.length + more) size *= 2;
-    const grown = Buffer.allocUnsafe(size);
+    const grown = Buffer.allocUnsafeSlow(size);
     this.bytes.copy(grown, 0, 0, this.length);
     this.bytes = grown;
   }
 
+  /** Hands the written bytes to `spill`, continuing in the buffer it returns. */
+  flushWindow(): void {
+    if (!this.spill || this.length === 0) return;
+    const window = this.bytes.subarray(0, this.length);
+    this.spilled += this.length;
+    this.length = 0;
+    this.bytes = this.spill(window);
+  }
+
   /** Marks the start of a document (its action line comes next). */
   begin(): void {
-    this.starts.push(this.length);
+    if (this.length >= this.windowBytes) this.flushWindow();
+    this.starts.push(this.spilled + this.length);
   }
 
   appendBytes(source: Uint8Array, start = 0, end = source.length): void {
@@ -132,22 +160,18 @@ export class BulkBody {
     this.length += this.bytes.write(text, this.length, 'utf8');
   }
 
-  /**
-   * The documents so far, handed over; this body starts afresh in `next` (a buffer a finished
-   * request gave back, so that memory is reused instead of waiting for the garbage collector).
-   */
-  take(next?: Buffer): Batch {
-    const batch = {
-      bytes: this.bytes.subarray(0, this.length),
-      starts: this.starts,
-      buffer: this.bytes,
-    };
-    this.bytes = next ?? Buffer.allocUnsafe(this.bytes.length);
+  /** Starts afresh (after the shipper took what was written). */
+  reset(): void {
     this.length = 0;
+    this.spilled = 0;
     this.starts = [];
-    return batch;
   }
 }
+
+/** Size of a body window (see BulkBody): compressed while the next one is written. */
+const WINDOW = 256 * 1024;
+/** Window buffers kept for reuse (a window is free again once compressed). */
+const WINDOW_POOL = 8;
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
@@ -222,8 +246,13 @@ export class BulkShipper {
   private body: BulkBody;
   private readonly inFlight = new Set<Promise<void>>();
   private inFlightBytes = 0;
-  /** Buffers of bodies that were answered, for the next bodies. */
+  /** Window buffers already compressed, for the next windows. */
   private readonly spare: Buffer[] = [];
+  /** The open body's compressor and what it has output so far (compressed requests). */
+  private gzipStream?: Gzip;
+  private gzipDone?: Promise<Buffer>;
+  /** The open body's windows (uncompressed requests). */
+  private rawWindows: Buffer[] = [];
   /** Bodies closed and waiting to be sent (see seal). */
   private readonly sealed: Batch[] = [];
   /** Resolved once the last body's first request has left (requests leave in order). */
@@ -264,7 +293,35 @@ export class BulkShipper {
     if (!(this.options.maxInFlightBytes > 0))
       this.options.maxInFlightBytes = this.options.concurrency * (this.options.maxBytes + 2 ** 20);
     // Bodies end a little past maxBytes (the document that crosses it stays whole).
-    this.body = new BulkBody(Math.min(this.options.maxBytes, 64 * 1024 * 1024) + 64 * 1024);
+    this.body = new BulkBody(WINDOW + 64 * 1024, (window) => this.spill(window), WINDOW);
+  }
+
+  /** A full window of the open body: compressed on the thread pool while the next is written. */
+  private spill(window: Buffer): Buffer {
+    const buffer = window.buffer;
+    const reusable = window.byteOffset === 0 && buffer.byteLength === WINDOW + 64 * 1024;
+    if (this.options.compressionLevel === 0) {
+      this.rawWindows.push(window);
+      return Buffer.allocUnsafeSlow(WINDOW + 64 * 1024);
+    }
+    if (!this.gzipStream) {
+      const stream = createGzip({ level: this.options.compressionLevel, chunkSize: GZIP_CHUNK });
+      const output: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => output.push(chunk));
+      this.gzipDone = new Promise<Buffer>((resolve, reject) => {
+        stream.on('error', reject);
+        stream.on('end', () => resolve(joinAndFree(output)));
+      });
+      // Never unhandled: attempts() awaits it; a body never sent must not crash the process.
+      this.gzipDone.catch(() => undefined);
+      this.gzipStream = stream;
+    }
+    this.gzipStream.write(window, () => {
+      // Compressed: the window's buffer may hold the next window.
+      if (reusable && this.spare.length < WINDOW_POOL)
+        this.spare.push(Buffer.from(buffer, 0, buffer.byteLength));
+    });
+    return this.spare.pop() ?? Buffer.allocUnsafeSlow(WINDOW + 64 * 1024);
   }
 
   /** Queues a document; resolves once there is room (backpressure for the reader). */
@@ -284,7 +341,7 @@ export class BulkShipper {
 
   /** The open body has reached maxBytes: flush() it. */
   get due(): boolean {
-    return this.body.length >= this.options.maxBytes;
+    return this.body.size >= this.options.maxBytes;
   }
 
   /**
@@ -317,17 +374,46 @@ export class BulkShipper {
    * body grows past maxBytes by more than one document.
    */
   seal(): void {
-    if (this.body.starts.length > 0) this.sealed.push(this.body.take(this.spare.pop()));
+    const body = this.body;
+    if (body.starts.length === 0) return;
+    body.flushWindow();
+    const batch: Batch = { size: body.size, starts: body.starts };
+    if (this.options.compressionLevel === 0) {
+      batch.bytes = Buffer.concat(this.rawWindows, body.size);
+      this.rawWindows = [];
+    } else {
+      batch.compressed = this.gzipDone;
+      this.gzipStream!.end();
+      this.gzipStream = undefined;
+      this.gzipDone = undefined;
+    }
+    body.reset();
+    this.sealed.push(batch);
   }
 
   /** Sends the sealed bodies, each once there is room in flight. */
   async sendSealed(): Promise<void> {
+    // The reader waits while more than a few windows wait for compression, so that raw bytes
+    // never pile up in memory when the thread pool is slower than the reader.
+    const stream = this.gzipStream;
+    if (stream && stream.writableLength > 4 * WINDOW)
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('close', done);
+          stream.off('error', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('close', done);
+        stream.on('error', done);
+      });
     for (let batch = this.sealed.shift(); batch; batch = this.sealed.shift())
       await this.start(batch);
   }
 
   private async start(batch: Batch): Promise<void> {
-    const size = batch.bytes.length;
+    const size = batch.size;
     while (
       this.inFlight.size > 0 &&
       (this.inFlight.size >= this.options.concurrency ||
@@ -383,9 +469,8 @@ export class BulkShipper {
   private async attempts(initial: Batch, turn: Turn): Promise<void> {
     let batch = initial;
     let timeouts = 0;
-    const rawLength = initial.bytes.length;
     /** `batch` compressed, once it is. */
-    let compressed: Buffer | undefined;
+    let compressed: Promise<Buffer> | undefined = initial.compressed;
     for (let attempt = 0; batch.starts.length > 0; attempt++) {
       const count = batch.starts.length;
       if (attempt > 0) {
@@ -409,21 +494,10 @@ export class BulkShipper {
         return;
       }
       const level = this.options.compressionLevel;
-      let body = batch.bytes;
-      if (level > 0) {
-        if (!compressed) {
-          // Bodies compress in parallel on the thread pool.
-          compressed = await gzip(batch.bytes, { level, chunkSize: GZIP_CHUNK });
-          if (batch === initial) {
-            // Only the compressed body is kept from here on: the raw buffer goes back for the
-            // next body (a retry of some documents gets them back by gunzip), so what is in
-            // flight is compressed bytes.
-            if (this.spare.length < 2) this.spare.push(initial.buffer);
-            batch = { ...batch, bytes: EMPTY, buffer: EMPTY };
-          }
-        }
-        body = compressed;
-      }
+      // A retried subset is compressed again (bodies compress in parallel on the thread pool).
+      if (level > 0 && !compressed)
+        compressed = gzip(batch.bytes!, { level, chunkSize: GZIP_CHUNK });
+      const body = compressed ? await compressed : batch.bytes!;
       let items: BulkItemResult[] | undefined;
       const timeout = Math.max(1000, Math.min(this.options.requestTimeoutMs, this.timeLeft()));
       // First requests leave in the order their bodies were built.
@@ -473,7 +547,7 @@ export class BulkShipper {
         );
         return;
       }
-      this.stats.bytes += batch.bytes === EMPTY ? rawLength : batch.bytes.length;
+      this.stats.bytes += batch.size;
       if (items === undefined) {
         this.stats.created += count;
         return;
@@ -498,17 +572,30 @@ export class BulkShipper {
           );
       });
       if (retry.length > 0) {
-        const raw = batch.bytes === EMPTY && compressed ? await gunzip(compressed) : batch.bytes;
-        batch = subset({ ...batch, bytes: raw }, retry);
+        // Only the compressed body was kept: the documents to retry come back by gunzip.
+        const raw = batch.bytes ?? (await gunzip(await compressed!));
+        batch = subset(raw, batch.starts, retry);
         compressed = undefined;
-      } else batch = subset(batch, retry);
+      } else return;
     }
   }
 }
 
-/** The documents of `batch` at `indexes`, as a batch of their own. */
-function subset(batch: Batch, indexes: number[]): Batch {
-  const { bytes, starts } = batch;
+/**
+ * The compressed pieces of a finished gzip stream as one buffer. The pieces' own buffers are
+ * freed right away (the stream has ended: zlib writes there no more, and nothing else holds
+ * them), rather than waiting for a full garbage collection with the rest of the dead buffers.
+ */
+function joinAndFree(pieces: Buffer[]): Buffer {
+  if (pieces.length === 1) return pieces[0];
+  const joined = Buffer.concat(pieces);
+  for (const buffer of new Set(pieces.map((piece) => piece.buffer as ArrayBuffer)))
+    (buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
+  return joined;
+}
+
+/** The documents at `indexes` of a body (`bytes`, documents starting at `starts`), as a batch. */
+function subset(bytes: Buffer, starts: number[], indexes: number[]): Batch {
   const parts: Buffer[] = [];
   const kept: number[] = [];
   let at = 0;
@@ -518,6 +605,5 @@ function subset(batch: Batch, indexes: number[]): Batch {
     parts.push(part);
     at += part.length;
   }
-  const joined = Buffer.concat(parts, at);
-  return { bytes: joined, starts: kept, buffer: joined };
+  return { bytes: Buffer.concat(parts, at), size: at, starts: kept };
 }
