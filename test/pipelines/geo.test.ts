@@ -187,3 +187,53 @@ test("the sample's geo senders and destinations are placed as dev/sample/generat
   });
   expect(placed).toEqual(expected.map(({ ip, country, asn }) => ({ ip, country, asn })));
 });
+
+// The parse scripts decide publicness themselves (a copy of geo_public.painless, see
+// painless_copies.test.ts) and netobs-geo's own script is then skipped: the same addresses give
+// the same lookups when they come through a source pipeline.
+async function viaFlowLog(source: string, destination: string): Promise<Record<string, string>> {
+  const message = `2 123456789012 eni-0a1b2c3d ${source} ${destination} 443 49152 6 10 840 1764590400 1764590460 ACCEPT OK`;
+  const result = await requestJson<{ docs: { processor_results: ProcessorResult[] }[] }>(
+    engine.url,
+    'POST',
+    '/_ingest/pipeline/netobs-vpcflow/_simulate?verbose=true',
+    { docs: [{ _source: { message } }] }
+  );
+  return Object.fromEntries(
+    result.docs[0].processor_results
+      .filter((r) => r.tag != null && String(r.tag).startsWith('geo_'))
+      .map((r) => [String(r.tag), r.status])
+  );
+}
+
+test.each([
+  ...Object.values(NOT_PUBLIC)
+    .flat()
+    .filter((ip) => !ip.includes(':'))
+    .map((ip) => [ip, false] as const),
+  ...['::1', 'fe80::1', 'ff02::fb', 'fd12:3456:789a::1'].map((ip) => [ip, false] as const),
+  ...PUBLIC_WITHOUT_ANSWER.map((ip) => [ip, true] as const),
+  ['8.8.8.8', true] as const,
+])(
+  'through netobs-vpcflow, %s (public: %s): netobs-geo script skipped, lookups as netobs-geo alone decides',
+  async (ip, isPublic) => {
+    // A private sender of the same family (community_id hashes one family at a time).
+    const sender = ip.includes(':') ? 'fd00::9' : '10.0.0.9';
+    const statuses = await viaFlowLog(sender, ip);
+    const lookup = isPublic ? 'success' : 'skipped';
+    expect(statuses).toEqual({
+      geo_public_sides: 'skipped',
+      geo_source_city: 'skipped',
+      geo_source_asn: 'skipped',
+      geo_destination_city: lookup,
+      geo_destination_asn: lookup,
+      geo_finish: lookup,
+    });
+    expect(await lookups('10.0.0.9', ip)).toEqual({
+      geo_source_city: 'skipped',
+      geo_source_asn: 'skipped',
+      geo_destination_city: lookup,
+      geo_destination_asn: lookup,
+    });
+  }
+);
