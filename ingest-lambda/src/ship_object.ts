@@ -6,6 +6,7 @@ import type { LogEventOrigin, ObjectOrigin } from './documents';
 import { kinesisLineDocument, logEventDocument, ObjectDocuments } from './documents';
 import type { KinesisLines, LogEventsBatch, S3ObjectRef } from './events';
 import type { LineHandler } from './reader';
+import { boundYoungGeneration, BufferCollector } from './memory';
 import { decodedStream, LineSplitter, lineOf } from './reader';
 import type { BulkClient, ShipperOptions, ShipStats } from './shipper';
 import { BulkShipper } from './shipper';
@@ -65,6 +66,8 @@ export async function shipStream(
   const bulk = new BulkShipper(client, shipper);
   const documents = new ObjectDocuments(origin);
   const splitter = new LineSplitter();
+  boundYoungGeneration();
+  const buffers = new BufferCollector();
   let lines = 0;
   let nextProgress = 5000;
   let stoppedReading = false;
@@ -96,6 +99,7 @@ export async function shipStream(
       bulk.check();
       splitter.push(chunk, onLine);
       await bulk.sendSealed();
+      buffers.check();
       if (progress.onLines && lines >= nextProgress) {
         progress.onLines(lines, bulk.stats.bytes);
         nextProgress = lines + 5000;
