@@ -52,3 +52,29 @@ test('setup --flowlog-format: a wrong argument is a usage error naming it, befor
   expect(printed[0]).toContain('usage: netobs setup');
   expect(printed[1]).toMatch(/expects <log group>=<fields>/);
 });
+
+test('ship --compression-level outside 0-9 is a usage error naming the option', async () => {
+  const { main } = await import('./cli');
+  const printed: string[] = [];
+  const error = jest
+    .spyOn(console, 'error')
+    .mockImplementation((text: string) => printed.push(text));
+  const codes: number[] = [];
+  try {
+    for (const bad of ['10', '-1', 'fast'])
+      codes.push(
+        await main([
+          'ship',
+          'nothing.log',
+          '--es',
+          'http://127.0.0.1:1',
+          `--compression-level=${bad}`,
+        ])
+      );
+  } finally {
+    error.mockRestore();
+  }
+  expect({ codes, printed: printed.length }).toEqual({ codes: [2, 2, 2], printed: 3 });
+  for (const text of printed)
+    expect(text).toMatch(/--compression-level must be an integer from 0 to 9/);
+});

@@ -200,6 +200,8 @@ const ship: Command = {
       throw new UsageError(
         `--namespace must be lowercase letters, digits, _ or . (got "${values.namespace}")`
       );
+    // Checked before anything loads or connects.
+    const compressionLevel = levelOption(values['compression-level']);
     const client = await esClient(values);
     const { ObjectFailedError, shipS3Object, shipStream } = await import('./ship_object');
     const { UnresponsiveError } = await import('./shipper');
@@ -215,7 +217,7 @@ const ship: Command = {
       index: rawDataStream(values.namespace),
       maxBytes: positiveOption(values['bulk-bytes'], '--bulk-bytes'),
       concurrency: positiveOption(values.concurrency, '--concurrency'),
-      compressionLevel: levelOption(values['compression-level']),
+      compressionLevel,
       requestTimeoutMs: (timeout ?? 30) * 1000,
       endpoint: redactUrl(values.es ?? process.env.ES_URL ?? ''),
     };
