@@ -183,6 +183,18 @@ export const ALB_SOURCE: LogSource = {
       elastic: SAME,
     },
     {
+      name: 'tls.client.server_name',
+      type: 'keyword',
+      description: 'domain_name (the SNI the client sent in its TLS hello).',
+      elastic: 'not verified against the integration.',
+    },
+    {
+      name: 'destination.domain',
+      type: 'keyword',
+      description: 'domain_name (SNI): the name the client asked for.',
+      elastic: 'not verified against the integration.',
+    },
+    {
       name: 'trace.id',
       type: 'keyword',
       description: 'trace_id (X-Amzn-Trace-Id).',
@@ -195,5 +207,17 @@ export const ALB_SOURCE: LogSource = {
       elastic: 'not set for load-balancer logs.',
     },
     { name: 'cloud.provider', type: 'keyword', description: 'aws.', elastic: SAME },
+    {
+      name: 'cloud.account.id',
+      type: 'keyword',
+      description: 'AWS account, from the log file name in the S3 key.',
+      elastic: 'not set.',
+    },
+    {
+      name: 'cloud.region',
+      type: 'keyword',
+      description: 'Region, from the log file name in the S3 key.',
+      elastic: 'not set.',
+    },
   ],
 };

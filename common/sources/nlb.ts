@@ -146,6 +146,12 @@ export const NLB_SOURCE: LogSource = {
         'destination.domain. The value is the SNI the client sent in its TLS hello, which is what ECS tls.client.server_name holds.',
     },
     {
+      name: 'destination.domain',
+      type: 'keyword',
+      description: 'domain_name (SNI): the name the client asked for.',
+      elastic: SAME,
+    },
+    {
       name: 'tls.next_protocol',
       type: 'keyword',
       description: 'alpn_fe_protocol.',
@@ -170,5 +176,17 @@ export const NLB_SOURCE: LogSource = {
       elastic: 'not set for load-balancer logs.',
     },
     { name: 'cloud.provider', type: 'keyword', description: 'aws.', elastic: SAME },
+    {
+      name: 'cloud.account.id',
+      type: 'keyword',
+      description: 'AWS account, from the log file name in the S3 key.',
+      elastic: 'not set.',
+    },
+    {
+      name: 'cloud.region',
+      type: 'keyword',
+      description: 'Region, from the log file name in the S3 key.',
+      elastic: 'not set.',
+    },
   ],
 };

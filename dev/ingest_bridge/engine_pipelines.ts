@@ -42,9 +42,13 @@ function adaptCommunityId(options: Record<string, unknown>): Processor[] {
   }
   adapted.icmp_type_field = ICMP_DEFAULT_FIELD;
   adapted.icmp_code_field = ICMP_DEFAULT_FIELD;
-  const icmp = "(ctx.network?.transport == 'icmp' || ctx.network?.transport == 'ipv6-icmp')";
+  // 'lit'.equals(x), not x == 'lit': on the engine, `==` on a def that is null (a document
+  // without network.transport) throws and catches inside Painless's call site and deoptimises
+  // the condition, every time.
+  const icmp =
+    "('icmp'.equals(ctx.network?.transport) || 'ipv6-icmp'.equals(ctx.network?.transport))";
   const ported =
-    "((ctx.network?.transport == 'tcp' || ctx.network?.transport == 'udp' || ctx.network?.transport == 'sctp') && ctx.source?.port != null && ctx.source.port < 63336 && ctx.destination?.port != null && ctx.destination.port < 63336)";
+    "(('tcp'.equals(ctx.network?.transport) || 'udp'.equals(ctx.network?.transport) || 'sctp'.equals(ctx.network?.transport)) && ctx.source?.port != null && ctx.source.port < 63336 && ctx.destination?.port != null && ctx.destination.port < 63336)";
   const guard = `(${icmp} || ${ported})`;
   adapted.if = options.if ? `(${String(options.if)}) && ${guard}` : guard;
   return [
