@@ -82,6 +82,7 @@ test('install, re-run, upgrade by option, detect hand edits, uninstall', async (
   // Every parsed source's index template; not the raw landing stream, not components.
   expect(changed.sort()).toEqual([
     'logs-netobs.alb',
+    'logs-netobs.alb_connection',
     'logs-netobs.nlb',
     'logs-netobs.tgwflow',
     'logs-netobs.unknown',
@@ -176,5 +177,59 @@ test('status names the processors this cluster lacks for the pipelines, or none'
     const used = processorTypes(loadEsAssets('ingest_pipeline'));
     expect(status.missingProcessors).toEqual([...used].sort());
     expect(used.size).toBeGreaterThanOrEqual(8);
+  }
+});
+
+test('a user @custom component: missing is fine, an existing one applies, nothing reads as modified', async () => {
+  await installEsAssets(client);
+  const custom = 'logs-netobs.nlb@custom';
+  const streams = [`logs-netobs.nlb-custa${process.pid}`, `logs-netobs.nlb-custb${process.pid}`];
+  // This build has no data-streams module API: the first document creates the stream, with no
+  // pipeline (the Maven Central build may lack the processors ours use).
+  const create = (name: string) =>
+    client.index({
+      index: name,
+      op_type: 'create',
+      pipeline: '_none',
+      document: { '@timestamp': '2026-12-01T00:00:00.000Z' },
+    });
+  const settingsOf = async (stream: string) => {
+    // Asked by the stream's name, Elasticsearch answers for its one backing index.
+    const settings = await client.indices.getSettings({ index: stream, flat_settings: true });
+    return Object.values(settings)[0].settings as Record<string, string>;
+  };
+  try {
+    await client.cluster.deleteComponentTemplate({ name: custom }).catch(() => undefined);
+    // Without the user's component the template still creates data streams.
+    await create(streams[0]);
+    const plain = await settingsOf(streams[0]);
+    expect(plain['index.number_of_shards']).toBe('1');
+    // The licence of the test node is basic: stored _source, written explicitly.
+    expect(plain['index.mapping.source.mode']).toBe('stored');
+
+    await client.cluster.putComponentTemplate({
+      name: custom,
+      template: { settings: { index: { number_of_shards: 2, refresh_interval: '7s' } } },
+    });
+    expect(
+      (await esAssetStatus(client)).filter(
+        (s) => s.kind !== 'ingest_pipeline' && s.state !== 'installed'
+      )
+    ).toEqual([]);
+    expect(
+      (await installEsAssets(client))
+        .filter((r) => r.kind !== 'ingest_pipeline')
+        .every((r) => r.action === 'unchanged')
+    ).toBe(true);
+    await create(streams[1]);
+    const customised = await settingsOf(streams[1]);
+    expect(customised['index.number_of_shards']).toBe('2');
+    expect(customised['index.refresh_interval']).toBe('7s');
+    // Ours still apply underneath.
+    expect(customised['index.default_pipeline']).toBe('netobs-nlb');
+    expect(customised['index.codec']).toBe('best_compression');
+  } finally {
+    // The streams stay (no DELETE _data_stream in this build; their names are this run's own).
+    await client.cluster.deleteComponentTemplate({ name: custom }).catch(() => undefined);
   }
 });

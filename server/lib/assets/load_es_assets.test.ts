@@ -94,14 +94,20 @@ test('the router reroutes each source to its own dataset, and failures to unknow
 test('index templates outrank the built-in logs-*-* template and name existing pipelines and components', () => {
   const components = new Set(loadEsAssets('component_template').map((a) => a.name));
   const pipelineNames = new Set(pipelines.map((a) => a.name));
-  for (const { body } of loadEsAssets('index_template')) {
+  for (const { name, body } of loadEsAssets('index_template')) {
     const template = body as {
       priority: number;
       composed_of: string[];
+      ignore_missing_component_templates?: string[];
       template: { settings: { index: { default_pipeline: string } } };
     };
     expect(template.priority).toBeGreaterThan(100);
-    template.composed_of.forEach((name) => expect(components.has(name)).toBe(true));
+    // Every component is ours, except the user's optional `<template>@custom`, composed last (so
+    // it overrides ours) and allowed to be missing.
+    const custom = `${name}@custom`;
+    expect(template.composed_of[template.composed_of.length - 1]).toBe(custom);
+    expect(template.ignore_missing_component_templates).toEqual([custom]);
+    template.composed_of.slice(0, -1).forEach((c) => expect(components.has(c)).toBe(true));
     expect(pipelineNames.has(template.template.settings.index.default_pipeline)).toBe(true);
   }
 });

@@ -15,9 +15,18 @@ import type { EsAsset, EsAssetKind } from '../assets/load_es_assets';
 import { loadAllEsAssets } from '../assets/load_es_assets';
 import { describeEsError, isEsTransportError } from '../es_errors';
 import { compareVersions } from './installation_errors';
+import type { SourceMode } from './source_mode';
+import { sourceModeForLicense } from './source_mode';
 
-/** The parts of the Elasticsearch client the installer uses (Kibana's client fits too). */
-export type EsClient = Pick<Client, 'cluster' | 'ingest' | 'indices'>;
+/**
+ * The parts of the Elasticsearch client the installer uses (Kibana's client fits too); without
+ * `license` the installer assumes a licence without synthetic source.
+ */
+export type EsClient = Pick<Client, 'cluster' | 'ingest' | 'indices'> &
+  Partial<Pick<Client, 'license'>>;
+
+/** The component template holding the settings every data stream shares (_source mode too). */
+export const SETTINGS_COMPONENT = 'netobs-settings';
 
 export type AssetState =
   'installed' | 'missing' | 'outdated' | 'newer' | 'modified' | 'foreign' | 'unreadable';
@@ -54,6 +63,22 @@ export interface InstallOptions {
    * kept (an upgrade or a re-run never forgets them), {} clears them.
    */
   flowLogFormats?: FlowLogFormats;
+  /**
+   * _source mode of our data streams; absent, installEsAssets reads GET _license once:
+   * synthetic on an active enterprise or trial licence, stored otherwise.
+   */
+  sourceMode?: SourceMode;
+}
+
+type IndexSettings = { mapping?: { source?: { mode?: string } } };
+
+/** The _source mode a component template body sets (nested or flattened settings). */
+function sourceModeOf(body: Body): string | undefined {
+  const settings = (body.template as { settings?: Record<string, unknown> } | undefined)?.settings;
+  if (!settings) return undefined;
+  const flat = settings['index.mapping.source.mode'];
+  if (typeof flat === 'string') return flat;
+  return (settings.index as IndexSettings | undefined)?.mapping?.source?.mode;
 }
 
 /** The pipeline that holds the per-log-group formats, in the params of its one script. */
@@ -181,6 +206,16 @@ export function customise(asset: EsAsset, options: InstallOptions): Body {
     template.lifecycle = { ...template.lifecycle, data_retention: options.retention };
     body.template = template;
   }
+  if (asset.kind === 'component_template' && asset.name === SETTINGS_COMPONENT) {
+    const template = (body.template ?? {}) as { settings?: { index?: Record<string, unknown> } };
+    const index = (template.settings?.index ?? {}) as IndexSettings & Record<string, unknown>;
+    index.mapping = {
+      ...index.mapping,
+      source: { ...index.mapping?.source, mode: options.sourceMode ?? 'stored' },
+    };
+    template.settings = { ...template.settings, index };
+    body.template = template;
+  }
   if (asset.kind === 'ingest_pipeline' && asset.name === FLOWLOG_FORMATS_PIPELINE) {
     const script = formatsScript(body);
     if (script)
@@ -281,6 +316,8 @@ export async function installEsAssets(
   options: InstallOptions = {}
 ): Promise<AssetResult[]> {
   const results: AssetResult[] = [];
+  // Once per install: the licence decides stored or synthetic _source for every data stream.
+  const sourceMode = options.sourceMode ?? (await sourceModeForLicense(client));
   for (const asset of loadAllEsAssets()) {
     const base = { kind: asset.kind, name: asset.name };
     try {
@@ -289,7 +326,7 @@ export async function installEsAssets(
       const flowLogFormats =
         options.flowLogFormats ??
         (state === 'foreign' ? undefined : installedFlowLogFormats(installed));
-      const wanted = customise(asset, { ...options, flowLogFormats });
+      const wanted = customise(asset, { ...options, flowLogFormats, sourceMode });
       const sameOptions =
         installed !== undefined &&
         stableStringify(optionsOf(installed)) === stableStringify(optionsOf(wanted));
@@ -305,7 +342,12 @@ export async function installEsAssets(
         });
         continue;
       }
-      const note = await installOne(client, asset, wanted);
+      const installNote = await installOne(client, asset, wanted);
+      const sourceNote =
+        asset.name === SETTINGS_COMPONENT && sourceMode === 'synthetic'
+          ? 'synthetic _source (the licence allows it): about half the disk per record; new backing indices use it from the next rollover'
+          : undefined;
+      const note = [installNote, sourceNote].filter(Boolean).join('; ') || undefined;
       results.push({ ...base, action: state === 'missing' ? 'installed' : 'updated', note });
     } catch (error) {
       // Without an answer from Elasticsearch every other asset would wait just as long: stop.
@@ -324,6 +366,7 @@ function optionsOf(body: Body): unknown {
     retention: template?.lifecycle?.data_retention,
     keepOriginal: processors.some((p) => p.rename?.tag === 'keep_original'),
     flowLogFormats: formatsScript(body)?.params?.formats,
+    sourceMode: sourceModeOf(body),
   };
 }
 
