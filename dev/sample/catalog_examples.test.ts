@@ -18,6 +18,8 @@ function sourceOf(line: string): SourceId | undefined {
   if (/^\d+ \d{12} /.test(line)) return 'vpcflow';
   if (line.startsWith('tls ')) return 'nlb';
   if (/^(https?|h2|grpcs?|wss?) /.test(line)) return 'alb';
+  // Connection logs start with their ISO time and the client address.
+  if (/^\d{4}-\d\d-\d\dT\S+ [\d.:a-f]+ \d/.test(line)) return 'alb_connection';
   return undefined;
 }
 

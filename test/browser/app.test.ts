@@ -23,7 +23,9 @@ import { queryBarSections } from './sections/query_bar';
 import { setupSourcesSections } from './sections/setup_sources';
 import { drillDownSections } from './sections/drill_down';
 import { spikesSections } from './sections/spikes';
+import { loadEsAssets } from '../../server/lib/assets/load_es_assets';
 import { detectionsSections } from './sections/detections';
+import { geoSections } from './sections/geo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
@@ -98,9 +100,10 @@ test('setup installs the assets through the button', async () => {
   const installed = await page
     .locator('[data-test-subj^="setup-result-index_template-"][data-action="installed"]')
     .count();
-  expect(installed).toBe(6);
+  const indexTemplates = loadEsAssets('index_template').length;
+  expect(installed).toBe(indexTemplates);
   const templates = await es.indices.getIndexTemplate({ name: 'logs-netobs.*' });
-  expect(templates.index_templates).toHaveLength(6);
+  expect(templates.index_templates).toHaveLength(indexTemplates);
   // No asset failed: the pipelines went where they can run, and the page says so quietly.
   expect(
     await page.locator('[data-test-subj^="setup-result-"][data-action="failed"]').count()
@@ -233,3 +236,4 @@ troubleshootSections(ctx);
 scansSections(ctx);
 spikesSections(ctx);
 detectionsSections(ctx);
+geoSections(ctx);
