@@ -168,6 +168,7 @@ export function forwarder(
     bulkBytes: 5 * 1024 * 1024,
     concurrency: 2,
     ...overrides,
+    compressionLevel: overrides.compressionLevel ?? 1,
   };
   const es = createClient(config.elasticsearch);
   return {
