@@ -1,5 +1,5 @@
+import { esAssetStore } from '../../../test/doubles/es_asset_store';
 import { loadEsAssets } from '../assets/load_es_assets';
-import { errors } from '@elastic/elasticsearch';
 import type { EsClient } from './es_assets';
 import { customise, installEsAssets, installedFlowLogFormats } from './es_assets';
 import { SETUP_RULES } from '../validation/request_rules';
@@ -84,49 +84,8 @@ test('setup requests: each log group and format is checked, errors name the grou
   expect(setup('x')).toThrow('[flowLogFormats]: expected an object of string values');
 });
 
-/**
- * The component-template, index-template and pipeline APIs as Elasticsearch answers them for
- * the installer's paths: GET of a missing name is a 404 ResponseError (RestGetPipelineAction,
- * RestGetComponentTemplateAction), GET returns what was PUT, wrapped as each API wraps it.
- */
 function storeClient(): EsClient & { stored: Map<string, unknown> } {
-  const stored = new Map<string, unknown>();
-  const missing = () =>
-    new errors.ResponseError({
-      statusCode: 404,
-      body: { error: { type: 'resource_not_found_exception', reason: 'not found' }, status: 404 },
-      headers: {},
-      warnings: null,
-      meta: {} as never,
-    });
-  const get = async (key: string) => {
-    if (!stored.has(key)) throw missing();
-    return structuredClone(stored.get(key));
-  };
-  const put = async (key: string, body: Record<string, unknown>) => {
-    const { name: _name, id: _id, ...rest } = body;
-    stored.set(key, structuredClone(rest));
-    return { acknowledged: true };
-  };
-  return {
-    stored,
-    cluster: {
-      getComponentTemplate: async ({ name }: { name: string }) => ({
-        component_templates: [{ name, component_template: await get(`c/${name}`) }],
-      }),
-      putComponentTemplate: (body: { name: string }) => put(`c/${body.name}`, body),
-    },
-    indices: {
-      getIndexTemplate: async ({ name }: { name: string }) => ({
-        index_templates: [{ name, index_template: await get(`i/${name}`) }],
-      }),
-      putIndexTemplate: (body: { name: string }) => put(`i/${body.name}`, body),
-    },
-    ingest: {
-      getPipeline: async ({ id }: { id: string }) => ({ [id]: await get(`p/${id}`) }),
-      putPipeline: (body: { id: string }) => put(`p/${body.id}`, body),
-    },
-  } as never;
+  return esAssetStore() as never;
 }
 
 test('setup keeps the configured formats when not given (re-run, upgrade) and replaces them when given', async () => {

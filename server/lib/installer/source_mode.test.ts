@@ -2,6 +2,7 @@
 // install; an active enterprise or trial licence gets synthetic source, everything else stored,
 // written explicitly either way, and a licence change is applied by the next setup.
 import { errors } from '@elastic/elasticsearch';
+import { esAssetStore } from '../../../test/doubles/es_asset_store';
 import { esAssetStatus, installEsAssets } from './es_assets';
 import { sourceModeForLicense } from './source_mode';
 
@@ -33,36 +34,7 @@ function responseError(statusCode: number) {
 
 /** Component/index templates and pipelines stored as PUT, 404 for a missing name. */
 function storeClient(license: ReturnType<typeof licenseApi>) {
-  const stored = new Map<string, unknown>();
-  const get = async (key: string) => {
-    if (!stored.has(key)) throw responseError(404);
-    return structuredClone(stored.get(key));
-  };
-  const put = async (key: string, body: Record<string, unknown>) => {
-    const { name: _name, id: _id, ...rest } = body;
-    stored.set(key, structuredClone(rest));
-    return { acknowledged: true };
-  };
-  return {
-    stored,
-    license,
-    cluster: {
-      getComponentTemplate: async ({ name }: { name: string }) => ({
-        component_templates: [{ name, component_template: await get(`c/${name}`) }],
-      }),
-      putComponentTemplate: (body: { name: string }) => put(`c/${body.name}`, body),
-    },
-    indices: {
-      getIndexTemplate: async ({ name }: { name: string }) => ({
-        index_templates: [{ name, index_template: await get(`i/${name}`) }],
-      }),
-      putIndexTemplate: (body: { name: string }) => put(`i/${body.name}`, body),
-    },
-    ingest: {
-      getPipeline: async ({ id }: { id: string }) => ({ [id]: await get(`p/${id}`) }),
-      putPipeline: (body: { id: string }) => put(`p/${body.id}`, body),
-    },
-  };
+  return { ...esAssetStore(), license };
 }
 
 const modeOf = (client: ReturnType<typeof storeClient>) =>
