@@ -16,9 +16,10 @@ beforeAll(async () => {
     { '@timestamp': '2026-03-05T10:11:12.456Z', event: { kind: 'event' } },
     { '@timestamp': '2026-02-01T00:00:00.000Z', event: { kind: 'pipeline_error' } },
   ];
+  // Parsed documents: no pipeline (the test node holds none; the stream's default one would fail).
   const response = await client.bulk({
     refresh: true,
-    operations: docs.flatMap((doc) => [{ create: { _index: index } }, doc]),
+    operations: docs.flatMap((doc) => [{ create: { _index: index, pipeline: '_none' } }, doc]),
   });
   expect(response.errors).toBe(false);
 });
