@@ -18,12 +18,24 @@ export type GeoSide = 'source' | 'destination';
 export type GeoEmptyReason = 'no_public_addresses' | 'not_located';
 
 /**
+ * IPv6 interface-local (ffx1::) and link-local (ffx2::) multicast, every flag nibble x: what
+ * Java's isMCNodeLocal/isMCLinkLocal (used by Elasticsearch's network_direction) match.
+ */
+const LOCAL_MULTICAST_V6 = [...'0123456789abcdef'].flatMap((flags) => [
+  `ff${flags}1::/16`,
+  `ff${flags}2::/16`,
+]);
+
+/**
  * Addresses netobs-geo never looks up (assets/elasticsearch/painless/geo_public.painless, after
- * Elasticsearch's network_direction): private, loopback, link-local, link-local multicast,
- * unspecified and broadcast. Every other address is public.
+ * Elasticsearch's network_direction isLocalOrPrivate): private as that processor means it
+ * (RFC 1918 and fd00::/8, not the whole of fc00::/7), loopback, unspecified, link-local
+ * unicast, link-local and interface-local multicast, and the IPv4 broadcast address. Every
+ * other address is public.
  */
 export const NOT_PUBLIC_RANGES = [
-  ...PRIVATE_RANGES,
+  ...PRIVATE_RANGES.filter((range) => !range.includes(':')),
+  'fd00::/8',
   '127.0.0.0/8',
   '169.254.0.0/16',
   '224.0.0.0/24',
@@ -32,6 +44,7 @@ export const NOT_PUBLIC_RANGES = [
   '::1/128',
   '::/128',
   'fe80::/10',
+  ...LOCAL_MULTICAST_V6,
 ];
 
 /** KQL for documents whose `side` address is public (present and in none of those ranges). */
