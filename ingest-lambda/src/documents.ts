@@ -31,8 +31,11 @@ export function documentId(...parts: (string | number)[]): string {
 }
 
 // crypto.hash (Node ≥ 20.12/21.7) hashes a short string in one call, about twice as fast.
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: string) => string })
-  .hash;
+const oneShot = (
+  crypto as {
+    hash?: (algorithm: string, data: string | Uint8Array, encoding: string) => string;
+  }
+).hash;
 
 /** The first 27 characters of the base64url SHA-256 of `text` (what every id is). */
 function sha256Id(text: string): string {
@@ -52,12 +55,19 @@ const NOT_PLAIN = /[\x00-\x1f"\\\x80-\xff]/;
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\x00-\x1f"\\]/;
 
+/** The action line's start: `{"create":{"_id":"` (the id is always 27 characters). */
+const ACTION = Buffer.from('{"create":{"_id":"', 'latin1');
+/** Between the message and its offset: `","log":{"offset":` */
+const AT_OFFSET = Buffer.from('","log":{"offset":', 'latin1');
+const ID_LENGTH = 27;
+
 /**
  * An ordinary line's bulk action and document as bytes, exactly as JSON.stringify writes them
  * for toDocument's object (same keys, same order): the parts that do not change within an
- * object are serialised once, and the line's bytes are copied as they are when nothing in them
- * needs escaping (one Latin-1 string per line: each byte one character, written back as the
- * same bytes). Its id is documentId(location, version, offset, '').
+ * object are serialised once (as bytes), and the line's bytes are copied as they are when
+ * nothing in them needs escaping and all are ASCII, straight from the decoded chunk into the
+ * body, with no string per line (lines that need escaping or hold UTF-8 go through a Latin-1
+ * string). Its id is documentId(location, version, offset, '').
  */
 class LineTemplate {
   private readonly idPrefix: string;
@@ -65,6 +75,19 @@ class LineTemplate {
   private readonly head: string;
   /** `,"file":{"path":…}},"cloud":…,"aws":…,"netobs":…}\n` (Latin-1 of its UTF-8 bytes) */
   private readonly tail: string;
+  /** `"}}\n{"@timestamp":…,"message":"` as bytes (the message's opening quote included). */
+  private readonly headQuoted: Buffer;
+  /** `tail` as bytes. */
+  private readonly tailBytes: Buffer;
+  /**
+   * The id's hashed bytes (`idPrefix` as UTF-8, then the offset and \n written in place), and a
+   * view of them per length: hashing these bytes gives the id hashing the string gives (both
+   * encode a lone surrogate as U+FFFD), without a string to build and encode per line. Unset
+   * without crypto.hash.
+   */
+  private readonly idBytes?: Buffer;
+  private readonly idPrefixLength: number = 0;
+  private readonly idViews: Buffer[] = [];
 
   constructor(origin: ObjectOrigin, location: string, netobs: Record<string, unknown>) {
     this.idPrefix = `${location}\n${origin.version}\n`;
@@ -75,10 +98,76 @@ class LineTemplate {
       tail += `,"aws":${JSON.stringify({ s3: { bucket: { name: bucket }, object: { key } } })}`;
     if (Object.keys(netobs).length > 0) tail += `,"netobs":${JSON.stringify(netobs)}`;
     this.tail = asLatin1(`${tail}}\n`);
+    this.headQuoted = Buffer.from(`${this.head}"`, 'latin1');
+    this.tailBytes = Buffer.from(this.tail, 'latin1');
+    if (oneShot) {
+      const prefix = Buffer.from(this.idPrefix, 'utf8');
+      // Room for the offset (a safe integer has at most 16 digits; hashedId checks) and \n.
+      this.idBytes = Buffer.alloc(prefix.length + 24);
+      prefix.copy(this.idBytes);
+      this.idPrefixLength = prefix.length;
+    }
+  }
+
+  /** The line's id (documentId(location, version, offset, '')): its first 27 characters. */
+  private hashedId(offsetText: string): string {
+    const bytes = this.idBytes;
+    if (!bytes || offsetText.length > 20) return sha256Id(this.idPrefix + offsetText + '\n');
+    let at = this.idPrefixLength;
+    for (let k = 0; k < offsetText.length; k++) bytes[at++] = offsetText.charCodeAt(k);
+    bytes[at++] = 0x0a;
+    const view = (this.idViews[offsetText.length] ??= bytes.subarray(0, at));
+    return oneShot!('sha256', view, 'base64url');
   }
 
   /** Appends the line's action and document; false when the line needs the general path. */
   append(body: BulkBody, bytes: Buffer, start: number, end: number, offset: number): boolean {
+    // Printable ASCII but `"` and `\\` (what NOT_PLAIN leaves): copied as bytes. A plain loop,
+    // not a regular expression on a string: no string per line (less garbage to collect).
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i];
+      if (byte < 0x20 || byte >= 0x80 || byte === 0x22 || byte === 0x5c)
+        return this.appendText(body, bytes, start, end, offset);
+    }
+    const offsetText = String(offset);
+    const id = this.hashedId(offsetText);
+    const { headQuoted, tailBytes } = this;
+    body.begin();
+    body.reserve(
+      ACTION.length +
+        ID_LENGTH +
+        headQuoted.length +
+        (end - start) +
+        AT_OFFSET.length +
+        offsetText.length +
+        tailBytes.length
+    );
+    const out = body.bytes;
+    let at = body.length;
+    out.set(ACTION, at);
+    at += ACTION.length;
+    for (let k = 0; k < ID_LENGTH; k++) out[at + k] = id.charCodeAt(k);
+    at += ID_LENGTH;
+    out.set(headQuoted, at);
+    at += headQuoted.length;
+    at += bytes.copy(out, at, start, end);
+    out.set(AT_OFFSET, at);
+    at += AT_OFFSET.length;
+    for (let k = 0; k < offsetText.length; k++) out[at + k] = offsetText.charCodeAt(k);
+    at += offsetText.length;
+    out.set(tailBytes, at);
+    body.length = at + tailBytes.length;
+    return true;
+  }
+
+  /** A line with bytes to escape or beyond ASCII: written through a Latin-1 string. */
+  private appendText(
+    body: BulkBody,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    offset: number
+  ): boolean {
     let message = bytes.toString('latin1', start, end);
     if (NOT_PLAIN.test(message)) {
       // Invalid UTF-8 keeps its original bytes in netobs.original_base64: the general path.
@@ -87,7 +176,7 @@ class LineTemplate {
         message = asLatin1(JSON.stringify(bytes.toString('utf8', start, end)).slice(1, -1));
     }
     const offsetText = String(offset);
-    const id = sha256Id(this.idPrefix + offsetText + '\n');
+    const id = this.hashedId(offsetText).slice(0, ID_LENGTH);
     body.begin();
     body.appendLatin1(
       '{"create":{"_id":"' +

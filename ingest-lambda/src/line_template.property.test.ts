@@ -23,6 +23,20 @@ const originArb: fc.Arbitrary<ObjectOrigin> = fc.oneof(
     path: fc.string({ minLength: 1, maxLength: 30 }),
     version: fc.string({ maxLength: 20 }),
     timestamp: fc.constant('2026-11-22T12:05:00.000Z'),
+  }),
+  // Paths beyond ASCII: multi-byte UTF-8 (the id hashes the path's UTF-8 bytes) and lone
+  // surrogates (a string that is not well-formed UTF-16).
+  fc.record({
+    path: fc.string({
+      minLength: 1,
+      maxLength: 12,
+      unit: fc.oneof(
+        fc.constantFrom('a', '/', 'é', '€', '😀'),
+        fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit))
+      ),
+    }),
+    version: fc.string({ maxLength: 20, unit: 'binary' }),
+    timestamp: fc.constant('2026-11-22T12:05:00.000Z'),
   })
 );
 
