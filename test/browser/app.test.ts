@@ -43,7 +43,12 @@ let bridge: { url: string; close: () => Promise<void> } | undefined;
 let startedNode = false;
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // Animations run to their end: EUI fades icons in, which a picture would catch half-drawn.
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
 }
 
 async function goto(route: string): Promise<void> {
