@@ -36,6 +36,42 @@ function rawFields(template: string, prefix: string): [string, string][] {
   ]);
 }
 
+/**
+ * Raw flow-log fields whose value the parse writes into ECS, with that field: the pipeline then
+ * removes the raw copy (flowlog_parse.painless, dropEcsCopies). Their mappings stay.
+ */
+const FLOW_ECS_COPIES: Record<string, string> = {
+  srcaddr: 'source.ip',
+  dstaddr: 'destination.ip',
+  srcport: 'source.port',
+  dstport: 'destination.port',
+  protocol: 'network.iana_number',
+  packets: 'source.packets',
+  bytes: 'source.bytes',
+  start: 'event.start',
+  end: 'event.end',
+};
+
+/** The raw fields table; for flow logs, with which fields a parsed document no longer holds. */
+function renderRawFields(id: string, rawPrefix: string, out: string[]): void {
+  const fields = rawFields(`netobs-${id}`, rawPrefix);
+  out.push('', `Raw fields (\`${rawPrefix}.*\`):`, '');
+  if (id !== 'vpcflow' && id !== 'tgwflow') {
+    out.push('| field | type |', '|---|---|', ...fields.map(([n, t]) => `| \`${n}\` | ${t} |`));
+    return;
+  }
+  out.push(
+    'Fields marked "not written" hold a value the parse puts into an ECS field, so the pipeline removes the raw copy: a parsed document has it once, in ECS. When such a value fails to parse it is in neither: it is left out, named in `error.message`, and the whole line is kept in `event.original`. They stay mapped for documents indexed before the pipeline stopped writing them.',
+    '',
+    '| field | type | in parsed documents |',
+    '|---|---|---|'
+  );
+  for (const [name, type] of fields) {
+    const ecs = FLOW_ECS_COPIES[name.slice(rawPrefix.length + 1)];
+    out.push(`| \`${name}\` | ${type} | ${ecs ? `not written: in \`${ecs}\`` : ''} |`);
+  }
+}
+
 /** A table cell: pipes escaped, line breaks flattened. */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -110,9 +146,7 @@ export function renderFieldsDoc(): string {
       out.push(
         `| \`${field.name}\` | ${field.type} | ${cell(field.description)} | ${cell(field.elastic ?? '')} |`
       );
-    out.push('', `Raw fields (\`${source.rawPrefix}.*\`):`, '', '| field | type |', '|---|---|');
-    for (const [name, type] of rawFields(`netobs-${source.id}`, source.rawPrefix))
-      out.push(`| \`${name}\` | ${type} |`);
+    renderRawFields(source.id, source.rawPrefix, out);
     out.push('');
     if (source.id in PARITY) renderParity(source.id as ParitySource, source.rawPrefix, out);
   }
