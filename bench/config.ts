@@ -10,6 +10,14 @@ function positive(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * The storage variants a full run measures: what users ran before, what setup installs now on
+ * a basic and on an enterprise/trial licence, and the logsdb index mode beside each (measured,
+ * not shipped: see bench/storage_variants.ts).
+ */
+export const DEFAULT_STORAGE_VARIANTS =
+  'before,before-logsdb,after,after-logsdb,before-synthetic,after-synthetic,after-logsdb-synthetic';
+
 export interface BenchConfig {
   /** Forwarder: uncompressed size of the generated object. */
   forwarderMB: number;
@@ -23,6 +31,10 @@ export interface BenchConfig {
   queryRuns: number;
   /** Setup: timed runs of each setup measure. */
   setupRuns: number;
+  /** Storage variants measured side by side (bench/storage_variants.ts names). */
+  storageVariants: string[];
+  /** App queries before / after the storage changes: documents per stream (0 skips). */
+  compareDocs: number;
   esPort: number;
   enginePort: number;
   esHeap: string;
@@ -37,6 +49,10 @@ export function benchConfig(): BenchConfig {
     queryDocs: Math.round(positive('NETOBS_BENCH_QUERY_DOCS', 1_000_000)),
     queryRuns: Math.round(positive('NETOBS_BENCH_QUERY_RUNS', 15)),
     setupRuns: Math.round(positive('NETOBS_BENCH_SETUP_RUNS', 3)),
+    storageVariants: (process.env.NETOBS_BENCH_STORAGE_VARIANTS ?? DEFAULT_STORAGE_VARIANTS)
+      .split(',')
+      .filter(Boolean),
+    compareDocs: Math.round(Number(process.env.NETOBS_BENCH_COMPARE_DOCS ?? 1_000_000)),
     // Clear of npm start (ES 9200, engine 9350), the test suite (ES 9250 and 9252, engine 9360;
     // a second suite is often run with 9270/9380) and their transport ports (ES HTTP+1000,
     // engine HTTP+100): tests may run concurrently on the same machine.

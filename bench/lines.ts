@@ -9,10 +9,17 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { mulberry32 } from '../dev/sample/prng';
 
-export type BenchCase = 'vpc-default' | 'vpc-custom' | 'tgw' | 'alb' | 'nlb';
-export type BenchSource = 'vpcflow' | 'tgwflow' | 'alb' | 'nlb';
+export type BenchCase = 'vpc-default' | 'vpc-custom' | 'tgw' | 'alb' | 'alb-connection' | 'nlb';
+export type BenchSource = 'vpcflow' | 'tgwflow' | 'alb' | 'alb_connection' | 'nlb';
 
-export const BENCH_CASES: BenchCase[] = ['vpc-default', 'vpc-custom', 'tgw', 'alb', 'nlb'];
+export const BENCH_CASES: BenchCase[] = [
+  'vpc-default',
+  'vpc-custom',
+  'tgw',
+  'alb',
+  'alb-connection',
+  'nlb',
+];
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
@@ -54,6 +61,10 @@ export const CASE_SPECS: Record<BenchCase, CaseSpec> = {
   alb: {
     source: 'alb',
     key: `AWSLogs/${ACCOUNT}/elasticloadbalancing/${REGION}/${date}/${ACCOUNT}_elasticloadbalancing_${REGION}_app.shop-alb.50dc6c495c0c9188_20261122T1200Z_10.0.0.5_f3a4b5c6.log.gz`,
+  },
+  'alb-connection': {
+    source: 'alb_connection',
+    key: `AWSLogs/${ACCOUNT}/elasticloadbalancing/${REGION}/${date}/conn_log.${ACCOUNT}_elasticloadbalancing_${REGION}_app.shop-alb.50dc6c495c0c9188_20261122T1200Z_10.0.0.5_b1c2d3e4.log.gz`,
   },
   nlb: {
     source: 'nlb',
@@ -337,6 +348,35 @@ function albLine(d: Dice, i: number, n: number): string {
   return `https ${at} ${elb} ${d.zipf(PUBLIC_CLIENTS)}:${d.int(32768, 60999)} ${target}:443 0.001 ${targetTime} ${failing ? '-1' : '0.000'} ${status} ${failing ? '-' : status} ${d.int(200, 2000)} ${d.int(300, 80_000)} "${method} https://shop.example.com:443${path} HTTP/1.1" "${d.pick(USER_AGENTS)}" ECDHE-RSA-AES128-GCM-SHA256 ${tls} ${tg} "Root=1-${Math.floor(t / 1000).toString(16)}-${d.int(1e8, 9e8)}" "shop.example.com" "${cert}" 1 ${created} "forward" "-" "-" "${target}:443" "${failing ? '-' : status}" "-" "-" TID_${(i * 2654435761).toString(16)} "-" "-" "-"`;
 }
 
+const CLIENT_CERTS = [
+  {
+    subject: 'CN=api-client.partner-a.example.com,OU=Integrations,O=Partner A Inc,C=US',
+    serial: '4F2A9C11D03B7E55',
+  },
+  { subject: 'CN=billing.partner-b.example.net,O=Partner B GmbH,C=DE', serial: '0B7715E2AA904C3D' },
+  {
+    subject: 'CN=legacy-gw.partner-c.example.org,O=Partner C Ltd,C=GB',
+    serial: '6C01D2E3F4A5B697',
+  },
+];
+
+/**
+ * An ALB connection-log line (mutual TLS) as AWS documents the fields: timestamp client_ip
+ * client_port listener_port tls_protocol tls_cipher tls_handshake_latency
+ * "leaf_client_cert_subject" leaf_client_cert_validity leaf_client_cert_serial_number
+ * tls_verify_status conn_trace_id. About 3% fail verification (no latency logged).
+ */
+function albConnectionLine(d: Dice, i: number, n: number): string {
+  const t = BASE_SECONDS * 1000 + Math.floor((i / n) * HOUR * 1000);
+  const at = new Date(t).toISOString().replace('Z', '000Z');
+  const cert = d.pick(CLIENT_CERTS);
+  const day = 86_400_000;
+  const validity = `NotBefore=${new Date(t - 200 * day).toISOString().slice(0, 19)}Z;NotAfter=${new Date(t + d.int(5, 300) * day).toISOString().slice(0, 19)}Z`;
+  const failed = d.chance(0.03);
+  const tls13 = d.chance(0.6);
+  return `${at} ${d.zipf(PUBLIC_CLIENTS)} ${d.int(32768, 60999)} 443 ${tls13 ? 'TLSv1.3' : 'TLSv1.2'} ${tls13 ? 'TLS_AES_128_GCM_SHA256' : 'ECDHE-RSA-AES128-GCM-SHA256'} ${failed ? '-' : (0.002 + d.float() * 0.03).toFixed(3)} "${cert.subject}" ${validity} ${cert.serial} ${failed ? d.pick(['Failed:ClientCertExpired', 'Failed:ClientCertUntrusted']) : 'Success'} TID_${(i * 2654435761).toString(16)}`;
+}
+
 function nlbLine(d: Dice, i: number, n: number): string {
   const t = BASE_SECONDS * 1000 + Math.floor((i / n) * HOUR * 1000);
   const at = new Date(t).toISOString().slice(0, 19);
@@ -358,6 +398,7 @@ export function* caseLines(which: BenchCase, n: number, seed = 20261122): Genera
     else if (which === 'vpc-custom') yield v5Line(flow(d, i, n), d);
     else if (which === 'tgw') yield tgwLine(d, i, n);
     else if (which === 'alb') yield albLine(d, i, n);
+    else if (which === 'alb-connection') yield albConnectionLine(d, i, n);
     else yield nlbLine(d, i, n);
   }
 }

@@ -7,7 +7,12 @@
 //   5. setup time, fresh and re-run;
 //   6. latency of the app's analytics functions over 1M VPC records;
 //   7. latency of the investigations (connection doctor, scans, spikes) and of the detection
-//      catalog over the same records.
+//      catalog over the same records;
+//   8. storage variants side by side over the same parsed records (before / after the storage
+//      changes, basic and trial licence, logsdb beside), and the app's functions over the
+//      before and after templates timed alternately;
+// and then the table of issue 15's targets, each with this run's figure.
+// Section 8 starts the trial licence on the bench's node, so it runs last.
 // It starts its own Elasticsearch and ingest engine on ports of their own (see config.ts), so it
 // can run while the test suite does, and stops them at the end. Sizes: see config.ts.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +33,8 @@ import { formatReport } from './report';
 import { measureSetup } from './setup_time';
 import { startBenchStack } from './stack';
 import { measureStorage } from './storage';
+import { measureStorageVariants } from './storage_variants';
+import { compareAppQueries } from './app_queries';
 import { round, secondsSince } from './timing';
 
 const started = process.hrtime.bigint();
@@ -57,6 +64,8 @@ async function main(): Promise<void> {
       queryDocs: config.queryDocs,
       queryRuns: config.queryRuns,
       setupRuns: config.setupRuns,
+      storageVariants: config.storageVariants.join(','),
+      compareDocs: config.compareDocs,
       esHeap: config.esHeap,
       engineHeap: config.engineHeap,
     },
@@ -132,6 +141,29 @@ async function main(): Promise<void> {
       step('Detections: the whole catalog and each rule…');
       results.detections = await measureDetections(client, config);
       save(results);
+
+      step(`Storage variants: ${config.storageVariants.join(', ')}…`);
+      results.storageVariants = await measureStorageVariants(
+        stack.esUrl,
+        e2e.parsed,
+        results.storage.source.gzipBytesPerLine,
+        { only: config.storageVariants }
+      );
+      save(results);
+
+      if (config.compareDocs > 0) {
+        step(
+          `App queries before / after the storage changes: ${config.compareDocs.toLocaleString('en')} records each…`
+        );
+        results.queryComparison = await compareAppQueries(
+          stack.esUrl,
+          client,
+          e2e.parsed,
+          config.compareDocs,
+          config.queryRuns
+        );
+        save(results);
+      }
     } finally {
       await client.close();
       step('Stopping the bench nodes…');

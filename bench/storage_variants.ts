@@ -2,7 +2,8 @@
 // data stream per variant of the templates, each force-merged to one segment, with its bytes per
 // record and where they go (`_disk_usage`, the largest fields). The variants that matter:
 //   - before: the component templates as committed at NETOBS_BENCH_STORAGE_BASE (the commit
-//     before the storage changes), read with `git show`, so "before" is what users ran;
+//     before the storage changes), read with `git show`, and the documents with the raw
+//     aws.vpcflow copies the pipeline wrote then (withRawCopies), so "before" is what users ran;
 //   - after (basic): the component templates of this working tree, as installed;
 //   - after (synthetic): the same with synthetic `_source`, which Elasticsearch grants with an
 //     enterprise or trial license only (below; measured after `POST _license/start_trial`).
@@ -222,41 +223,41 @@ export async function measureVariant(
   return result;
 }
 
+/**
+ * The documents as the pipeline wrote them before the storage changes (b387873): aws.vpcflow also
+ * held raw copies of srcaddr, dstaddr, srcport, dstport, protocol, packets, bytes and start/end
+ * (epoch seconds), whose values are in the ECS fields this tree writes. Rebuilt from those ECS
+ * fields, so the "before" variants store what users stored.
+ */
+export function withRawCopies(doc: Json): Json {
+  const aws = isObject(doc.aws) ? doc.aws : undefined;
+  if (!aws || !isObject(aws.vpcflow)) return doc;
+  const source = isObject(doc.source) ? doc.source : {};
+  const destination = isObject(doc.destination) ? doc.destination : {};
+  const network = isObject(doc.network) ? doc.network : {};
+  const event = isObject(doc.event) ? doc.event : {};
+  const seconds = (at: unknown) =>
+    typeof at === 'string' ? Math.floor(Date.parse(at) / 1000) : undefined;
+  const copies: Json = {
+    srcaddr: source.ip,
+    dstaddr: destination.ip,
+    srcport: source.port,
+    dstport: destination.port,
+    protocol: network.iana_number === undefined ? undefined : Number(network.iana_number),
+    packets: network.packets,
+    bytes: network.bytes,
+    start: seconds(event.start),
+    end: seconds(event.end),
+  };
+  const vpcflow: Json = { ...aws.vpcflow };
+  for (const [key, value] of Object.entries(copies)) if (value !== undefined) vpcflow[key] = value;
+  return { ...doc, aws: { ...aws, vpcflow } };
+}
+
 /** What the ≤ 180 (basic) and ≤ 100 (synthetic) rows are measured with, and what explains them. */
 export function storageVariants(): StorageVariant[] {
   const stored = { index: { mapping: { source: { mode: 'stored' } } } };
   const logsdbStored = { index: { mode: 'logsdb', mapping: { source: { mode: 'stored' } } } };
-  const dropDuplicates = (doc: Json): Json => {
-    const out = { ...doc };
-    const aws = isObject(out.aws) ? { ...out.aws } : undefined;
-    if (aws && isObject(aws.vpcflow)) {
-      const vpc = { ...aws.vpcflow };
-      // Values also in ECS fields: source/destination ip and port, protocol, bytes, packets,
-      // start/end, action, version.
-      for (const key of [
-        'srcaddr',
-        'dstaddr',
-        'srcport',
-        'dstport',
-        'protocol',
-        'bytes',
-        'packets',
-        'start',
-        'end',
-        'action',
-        'version',
-      ])
-        delete vpc[key];
-      aws.vpcflow = vpc;
-      out.aws = aws;
-    }
-    if (isObject(out.log) && isObject(out.log.file)) {
-      const log = { ...out.log };
-      delete log.file;
-      out.log = log;
-    }
-    return out;
-  };
   return [
     {
       name: 'before',
@@ -264,6 +265,7 @@ export function storageVariants(): StorageVariant[] {
       components: 'base',
       settings: stored,
       license: 'basic',
+      transform: withRawCopies,
     },
     {
       name: 'before-logsdb',
@@ -271,6 +273,7 @@ export function storageVariants(): StorageVariant[] {
       components: 'base',
       settings: logsdbStored,
       license: 'basic',
+      transform: withRawCopies,
     },
     {
       name: 'after',
@@ -305,30 +308,12 @@ export function storageVariants(): StorageVariant[] {
       license: 'basic',
     },
     {
-      name: 'after-nodup',
-      description:
-        'after + the pipeline no longer writes aws.vpcflow copies of ECS values nor log.file.path (not shipped)',
-      components: 'current',
-      withCurrentIndexTemplate: true,
-      settings: stored,
-      license: 'basic',
-      transform: dropDuplicates,
-    },
-    {
       name: 'before-synthetic',
       description: 'before + logsdb with synthetic source (enterprise/trial licence)',
       components: 'base',
       settings: { index: { mode: 'logsdb', mapping: { source: { mode: 'synthetic' } } } },
       license: 'trial',
-    },
-    {
-      name: 'after-nodup-synthetic',
-      description: 'after-nodup + synthetic source (enterprise/trial licence)',
-      components: 'current',
-      withCurrentIndexTemplate: true,
-      settings: { index: { mapping: { source: { mode: 'synthetic' } } } },
-      license: 'trial',
-      transform: dropDuplicates,
+      transform: withRawCopies,
     },
     {
       name: 'after-logsdb-synthetic',
@@ -379,7 +364,11 @@ export async function measureStorageVariants(
 }
 
 /** Markdown: the variants side by side, and where the bytes go in each. */
-export function formatStorageVariants(results: StorageVariantResult[], gzip: number): string {
+export function formatStorageVariants(
+  results: StorageVariantResult[],
+  gzip: number,
+  options: { fieldsOf?: string[] } = {}
+): string {
   const lines = [
     `| variant | licence | mode | _source | sort | bytes / record | ÷ gzip (${gzip} B/line) |`,
     '|---|---|---|---|---|---|---|',
@@ -389,7 +378,7 @@ export function formatStorageVariants(results: StorageVariantResult[], gzip: num
       `| ${r.name}: ${r.description} | ${r.license} | ${r.settings.mode ?? 'standard'} | ${r.settings.sourceMode} | ${JSON.stringify(r.settings.sort ?? null)} | **${r.bytesPerRecord}** | ${r.ratioToGzip}× |`
     );
   }
-  for (const r of results) {
+  for (const r of results.filter((v) => !options.fieldsOf || options.fieldsOf.includes(v.name))) {
     lines.push(
       '',
       `Largest fields, ${r.name} (bytes per record: inverted / stored / doc values / points):`,

@@ -386,7 +386,15 @@ export const QUERY_CATALOG: PrebuiltQuery[] = [
     group: 'ALB connections (TLS, mTLS)',
     source: 'alb_connection',
     kql: 'tls.client.not_after <= {{until}}',
-    params: [{ name: 'until', label: 'Expiring before', kind: 'text', example: 'now+30d' }],
+    params: [
+      {
+        name: 'until',
+        label: 'Expiring before',
+        kind: 'text',
+        example: 'now+30d',
+        help: 'A date (2027-01-31) or date math (now+30d)',
+      },
+    ],
     fields: [
       'tls.client.not_after',
       'tls.client.x509.subject.distinguished_name',

@@ -22,6 +22,8 @@ export interface QueryParam {
    * (dev/sample/generate.ts), so every query shows something on `npm start`'s data.
    */
   example: string;
+  /** Shown under the field; defaults to a line per kind (public/components/query_params_form). */
+  help?: string;
 }
 
 export interface Breakdown {

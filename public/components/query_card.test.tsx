@@ -53,6 +53,36 @@ describe('QueryCard', () => {
     );
   });
 
+  it("shows a parameter's own help under its field, else the line for its kind", () => {
+    const expiring: PrebuiltQuery = {
+      ...QUERY,
+      id: 'certs-expiring',
+      kql: 'tls.client.not_after < "{{until}}"',
+      params: [
+        {
+          name: 'until',
+          label: 'Expiring before',
+          kind: 'text',
+          example: 'now+30d',
+          help: 'A date or date math',
+        },
+      ],
+    };
+    renderWithServices(
+      <>
+        <QueryCard query={QUERY} />
+        <QueryCard query={expiring} />
+      </>,
+      countingServices()
+    );
+    expect(screen.getByTestId('query-param-row-certs-expiring-until')).toHaveTextContent(
+      'A date or date math'
+    );
+    expect(screen.getByTestId(`query-param-row-${QUERY.id}-ip`)).toHaveTextContent(
+      'IPv4 or IPv6 address, or a CIDR'
+    );
+  });
+
   it('asks for the count with the time range and parameters, once typing pauses', async () => {
     jest.useFakeTimers();
     const services = countingServices();

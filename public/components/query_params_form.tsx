@@ -8,7 +8,7 @@ import type { QueryParam } from '../../common/queries';
 const HELP: Record<QueryParam['kind'], string> = {
   ip: 'IPv4 or IPv6 address, or a CIDR',
   port: 'Port number (0-65535)',
-  text: 'Text',
+  text: 'Free text',
 };
 
 /** "expected a whole number…" reads as a sentence under a field. */
@@ -39,7 +39,7 @@ export function QueryParamsForm({
           <EuiFlexItem key={param.name} grow={false} style={{ minWidth: 200 }}>
             <EuiFormRow
               label={param.label}
-              helpText={HELP[param.kind]}
+              helpText={param.help ?? HELP[param.kind]}
               display="rowCompressed"
               isInvalid={Boolean(error)}
               error={error ? sentence(error) : undefined}

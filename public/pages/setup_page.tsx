@@ -69,8 +69,9 @@ export function SetupPage() {
           <EuiText size="s">
             <p>
               Installs the ingest pipelines and templates that parse VPC and Transit Gateway flow
-              logs and ALB/NLB access logs, and (in Kibana) data views, saved searches, saved
-              queries and dashboards. Safe to run again: unchanged assets are left alone.
+              logs, ALB and NLB access logs and ALB connection logs, and (in Kibana) data views,
+              saved searches, saved queries, dashboards and alerting rules. Safe to run again:
+              unchanged assets are left alone.
             </p>
           </EuiText>
         </EuiFlexItem>
