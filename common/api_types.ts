@@ -159,6 +159,18 @@ export interface StatusResponse {
   alerting?: AlertingStatus;
   /** Whether geo/ASN enrichment can run where the pipelines run (common/geo_status.ts). */
   geo?: GeoStatus;
+  /** The options setup last applied (absent when our assets are not installed or readable). */
+  settings?: SetupSettings;
+}
+
+/** Setup's options as the installed assets hold them; a re-run without an option keeps it. */
+export interface SetupSettings {
+  /** Retention of the parsed sources' data streams, e.g. "30d". */
+  retention?: string;
+  /** Each line kept in event.original even when it parsed. */
+  keepOriginal?: boolean;
+  /** Flow-log formats per CloudWatch log group (space-separated AWS field names). */
+  flowLogFormats?: Record<string, string>;
 }
 
 /**

@@ -338,10 +338,13 @@ const setup: Command = {
   summary:
     'install or upgrade the Elasticsearch assets (templates, pipelines, lifecycle) and, with --kibana, the data views, saved searches, saved queries and dashboards',
   usage:
-    'netobs setup --es <url> [--kibana <url> [--space S]] [--retention 30d] [--keep-original] [--flowlog-format "<log group>=<fields>" ...] [--force] [--api-key K | --username U --password P]',
+    'netobs setup --es <url> [--kibana <url> [--space S]] [--retention 30d] [--keep-original | --no-keep-original] [--flowlog-format "<log group>=<fields>" ...] [--force] [--api-key K | --username U --password P]',
   async run(args) {
+    // Options not given keep what is installed (retention, keep-original, formats): a re-run or
+    // an upgrade never undoes them; --no-keep-original turns keep-original off again.
     const { values } = parseArgs({
       args,
+      allowNegative: true,
       options: {
         ...CONNECTION_OPTIONS,
         ...KIBANA_OPTIONS,
@@ -403,9 +406,15 @@ const status: Command = {
         `${a.state.padEnd(10)} ${a.type.padEnd(19)} ${a.name}${a.installedVersion ? `  (${a.installedVersion})` : ''}`
       );
     }
-    const { readFlowLogFormats } = await import('../../server/lib/installer/es_assets');
-    const formats = await readFlowLogFormats(client).catch(() => undefined);
-    if (formats && Object.keys(formats).length > 0) printFlowLogFormats(formats);
+    const settings = status.settings;
+    if (settings) {
+      console.log(
+        `\nretention ${settings.retention ?? 'none (kept until deleted)'}, ` +
+          `event.original ${settings.keepOriginal ? 'kept for every line (--keep-original)' : 'kept only for lines that failed to parse'}`
+      );
+      const formats = settings.flowLogFormats;
+      if (formats && Object.keys(formats).length > 0) printFlowLogFormats(formats);
+    }
     console.log(`\n${status.state} (version ${status.version})`);
     if (status.privileges.missing.length > 0)
       console.log(`missing cluster privileges for setup: ${status.privileges.missing.join(', ')}`);

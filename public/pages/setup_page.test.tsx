@@ -250,4 +250,76 @@ describe('SetupPage', () => {
     await screen.findByTestId('asset-ingest_pipeline-netobs-router');
     expect(screen.queryByTestId('alert-rules')).toBeNull();
   });
+
+  describe('settings', () => {
+    const V5 =
+      'version vpc-id subnet-id instance-id interface-id account-id type srcaddr dstaddr srcport dstport pkt-srcaddr pkt-dstaddr protocol bytes packets start end action tcp-flags log-status';
+    const INSTALLED: StatusResponse = {
+      ...NOT_INSTALLED,
+      state: 'installed',
+      privileges: { ...NOT_INSTALLED.privileges, missing: [] },
+      settings: { retention: '90d', keepOriginal: false, flowLogFormats: { '/aws/vpc/prod': V5 } },
+    };
+
+    async function renderInstalled() {
+      const services = fakeServices();
+      services.http.get.mockResolvedValue(INSTALLED);
+      services.http.post.mockResolvedValue({ ok: true, results: [] });
+      renderWithServices(<SetupPage />, services);
+      await screen.findByTestId('setup-settings');
+      return services;
+    }
+
+    it('shows what is installed and applies only what changed, refusing what the server would', async () => {
+      const services = await renderInstalled();
+      const retention = screen.getByTestId('setup-settings-retention');
+      const apply = screen.getByTestId('setup-settings-apply');
+      expect(retention).toHaveValue('90d');
+      expect(screen.getByTestId('setup-settings-keep-original')).toHaveAttribute(
+        'aria-checked',
+        'false'
+      );
+      expect(screen.getByTestId('setup-settings-format-group')).toHaveValue('/aws/vpc/prod');
+      expect(screen.getByTestId('setup-settings-format-fields')).toHaveValue(V5);
+      expect(apply).toBeDisabled();
+
+      await userEvent.clear(retention);
+      await userEvent.type(retention, '12h');
+      expect(screen.getByTestId('setup-settings')).toHaveTextContent('Must be at least 24h (1d)');
+      expect(apply).toBeDisabled();
+      await userEvent.clear(retention);
+      await userEvent.type(retention, '60d');
+      await userEvent.click(screen.getByTestId('setup-settings-keep-original'));
+      expect(apply).toBeEnabled();
+      await userEvent.click(apply);
+      expect(services.http.post).toHaveBeenCalledWith(`${API_BASE}/setup`, {
+        retention: '60d',
+        keepOriginal: true,
+      });
+    });
+
+    it("adds, checks and removes log groups' formats", async () => {
+      const services = await renderInstalled();
+      await userEvent.click(screen.getByTestId('setup-settings-format-add'));
+      const groups = screen.getAllByTestId('setup-settings-format-group');
+      const fields = screen.getAllByTestId('setup-settings-format-fields');
+      await userEvent.type(groups[1], 'tgw flows!');
+      await userEvent.type(fields[1], 'version srcadr');
+      const panel = screen.getByTestId('setup-settings');
+      expect(panel).toHaveTextContent('"tgw flows!" is not a CloudWatch log group name');
+      expect(panel).toHaveTextContent('Unknown flow-log field "srcadr"');
+      expect(screen.getByTestId('setup-settings-apply')).toBeDisabled();
+
+      await userEvent.clear(groups[1]);
+      await userEvent.type(groups[1], '/aws/tgw/flows');
+      await userEvent.clear(fields[1]);
+      await userEvent.type(fields[1], 'version  resource-type tgw-id srcaddr dstaddr');
+      // The first group's format goes: the request holds the whole new list.
+      await userEvent.click(screen.getAllByTestId('setup-settings-format-remove')[0]);
+      await userEvent.click(screen.getByTestId('setup-settings-apply'));
+      expect(services.http.post).toHaveBeenCalledWith(`${API_BASE}/setup`, {
+        flowLogFormats: { '/aws/tgw/flows': 'version resource-type tgw-id srcaddr dstaddr' },
+      });
+    });
+  });
 });

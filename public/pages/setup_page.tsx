@@ -22,6 +22,7 @@ import { LoadingPanel } from '../components/loading_panel';
 import { PrivilegesList } from '../components/privileges_list';
 import { RemoveAssetsButton } from '../components/remove_assets_button';
 import { SetupResultsSummary } from '../components/setup_results';
+import { SetupSettingsPanel } from '../components/setup_settings_panel';
 import { useServices } from '../context/services_context';
 import { useSetupStatus } from '../hooks/use_setup_status';
 import { errorMessage } from '../lib/http_error';
@@ -37,12 +38,12 @@ export function SetupPage() {
   const { http, notifications, canSetup = true } = useServices();
   const [statusKey, setStatusKey] = useState(0);
   const status = useSetupStatus(statusKey);
-  const [running, setRunning] = useState<'install' | 'remove' | undefined>();
+  const [running, setRunning] = useState<'install' | 'remove' | 'settings' | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const action = setupAction(status.data?.state);
 
   const run = async (
-    kind: 'install' | 'remove',
+    kind: 'install' | 'remove' | 'settings',
     title: string,
     call: () => Promise<SetupResponse>
   ) => {
@@ -169,6 +170,18 @@ export function SetupPage() {
               <EuiSpacer size="s" />
               <PrivilegesList privileges={status.data.privileges} />
             </EuiPanel>
+            <EuiSpacer size="m" />
+            <SetupSettingsPanel
+              settings={status.data.settings}
+              pipelinesOn={status.data.pipelinesOn}
+              disabled={Boolean(running) || !canSetup}
+              isLoading={running === 'settings'}
+              onApply={(request) =>
+                run('settings', 'Apply settings', () =>
+                  http.post<SetupResponse>(`${API_BASE}/setup`, request)
+                )
+              }
+            />
           </EuiFlexItem>
         </EuiFlexGroup>
       )}

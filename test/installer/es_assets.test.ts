@@ -88,8 +88,16 @@ test('install, re-run, upgrade by option, detect hand edits, uninstall', async (
     'logs-netobs.unknown',
     'logs-netobs.vpcflow',
   ]);
-  const stored = await client.indices.getIndexTemplate({ name: 'logs-netobs.vpcflow' });
-  expect(stored.index_templates[0].index_template.template?.lifecycle?.data_retention).toBe('90d');
+  const retentionOf = async (name: string) =>
+    (await client.indices.getIndexTemplate({ name })).index_templates[0].index_template.template
+      ?.lifecycle?.data_retention;
+  expect(await retentionOf('logs-netobs.vpcflow')).toBe('90d');
+  // A run without the option (the app's Install button, an upgrade) keeps it, and status says so.
+  const kept = await installEsAssets(client);
+  expect(kept.filter((r) => r.kind !== 'ingest_pipeline' && r.action !== 'unchanged')).toEqual([]);
+  expect(await retentionOf('logs-netobs.vpcflow')).toBe('90d');
+  expect(await retentionOf('logs-netobs.raw')).toBe('7d');
+  expect((await setupStatus(client)).settings?.retention).toBe('90d');
 
   const current = await client.cluster.getComponentTemplate({ name: 'netobs-raw' });
   const { _meta } = current.component_templates[0].component_template;
@@ -164,8 +172,9 @@ test('install, re-run, upgrade by option, detect hand edits, uninstall', async (
   const untouched = await client.cluster.getComponentTemplate({ name: 'someone-elses' });
   expect(untouched.component_templates).toHaveLength(1);
   await client.cluster.deleteComponentTemplate({ name: 'someone-elses' });
-  // Leave the assets installed for the suites that follow.
-  await installEsAssets(client);
+  // Leave the assets installed for the suites that follow, with the shipped retention (a
+  // template kept by its data stream would otherwise keep the 90 days).
+  await installEsAssets(client, { retention: '30d' });
 });
 
 test('status names the processors this cluster lacks for the pipelines, or none', async () => {

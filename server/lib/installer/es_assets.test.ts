@@ -1,7 +1,13 @@
 import { esAssetStore } from '../../../test/doubles/es_asset_store';
 import { loadEsAssets } from '../assets/load_es_assets';
 import type { EsClient } from './es_assets';
-import { customise, installEsAssets, installedFlowLogFormats } from './es_assets';
+import {
+  customise,
+  installEsAssets,
+  installedFlowLogFormats,
+  installedKeepOriginal,
+  installedRetention,
+} from './es_assets';
 import { SETUP_RULES } from '../validation/request_rules';
 import { validateObject } from '../validation/validate_object';
 
@@ -112,4 +118,52 @@ test('setup keeps the configured formats when not given (re-run, upgrade) and re
 
   await installEsAssets(client, { flowLogFormats: {} });
   expect(await formats()).toEqual({});
+});
+
+test('setup keeps the installed retention and keep-original when not given (re-run, upgrade, another option) and changes them when given', async () => {
+  const client = storeClient();
+  const retention = (name: string) => installedRetention(client.stored.get(`i/${name}`) as never);
+  const kept = (name: string) => installedKeepOriginal(client.stored.get(`p/${name}`) as never);
+  await installEsAssets(client, { retention: '90d', keepOriginal: true });
+  expect(retention('logs-netobs.vpcflow')).toBe('90d');
+  expect(kept('netobs-vpcflow')).toBe(true);
+  const rawRetention = retention('logs-netobs.raw');
+  expect(rawRetention).not.toBe('90d');
+
+  // A re-run from the app's button sends no options: nothing changes.
+  const rerun = await installEsAssets(client, {});
+  expect(rerun.filter((r) => r.action !== 'unchanged')).toEqual([]);
+
+  // An upgrade of an older release's assets, asked for another option only.
+  for (const key of ['i/logs-netobs.vpcflow', 'p/netobs-vpcflow']) {
+    (client.stored.get(key) as { _meta: { version: string } })._meta.version = '0.0.1';
+  }
+  const upgrade = await installEsAssets(client, { flowLogFormats: { '/aws/vpc/prod': V5 } });
+  const action = (kind: string, name: string) =>
+    upgrade.find((r) => r.kind === kind && r.name === name)?.action;
+  expect(action('index_template', 'logs-netobs.vpcflow')).toBe('updated');
+  expect(action('ingest_pipeline', 'netobs-vpcflow')).toBe('updated');
+  expect(retention('logs-netobs.vpcflow')).toBe('90d');
+  expect(retention('logs-netobs.alb')).toBe('90d');
+  expect(retention('logs-netobs.raw')).toBe(rawRetention);
+  expect(kept('netobs-vpcflow')).toBe(true);
+  expect(kept('netobs-alb')).toBe(true);
+
+  // Given, they change.
+  await installEsAssets(client, { retention: '14d', keepOriginal: false });
+  expect(retention('logs-netobs.vpcflow')).toBe('14d');
+  expect(kept('netobs-vpcflow')).toBe(false);
+  expect(kept('netobs-nlb')).toBe(false);
+});
+
+test("a foreign asset's retention is not taken over", async () => {
+  const client = storeClient();
+  client.stored.set('i/logs-netobs.vpcflow', {
+    index_patterns: ['logs-netobs.vpcflow-*'],
+    template: { lifecycle: { data_retention: '1d' } },
+  });
+  await installEsAssets(client, { force: true });
+  expect(installedRetention(client.stored.get('i/logs-netobs.vpcflow') as never)).toBe(
+    installedRetention(template('logs-netobs.vpcflow').body as never)
+  );
 });

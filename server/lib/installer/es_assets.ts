@@ -8,6 +8,7 @@
 // _meta.version means the plugin has a newer one ("outdated").
 import { createHash } from 'node:crypto';
 import type { Client } from '@elastic/elasticsearch';
+import type { SetupSettings } from '../../../common/api_types';
 import { ASSET_VERSION, MANAGED_BY } from '../../../common/constants';
 import type { FlowLogFormatEntry, FlowLogFormats } from '../../../common/flow_log_formats';
 import { formatEntries, formatsFromEntries } from '../../../common/flow_log_formats';
@@ -52,9 +53,15 @@ export interface AssetResult {
 }
 
 export interface InstallOptions {
-  /** Data stream retention for the parsed sources, e.g. "30d"; raw keeps its own. */
+  /**
+   * Data stream retention for the parsed sources, e.g. "30d"; raw keeps its own. Absent, each
+   * installed template's retention is kept (a re-run or an upgrade never shortens it).
+   */
   retention?: string;
-  /** Keep each line's text in event.original even when it parsed. */
+  /**
+   * Keep each line's text in event.original even when it parsed (false: only on failure).
+   * Absent, each installed pipeline keeps its choice.
+   */
   keepOriginal?: boolean;
   /** Reinstall assets even when they are current (repairs hand-modified assets). */
   force?: boolean;
@@ -89,6 +96,19 @@ type FormatsScript = { script?: { tag?: string; params?: { formats?: unknown } }
 function formatsScript(body: Body | undefined): FormatsScript['script'] | undefined {
   const processors = (body?.processors as FormatsScript[] | undefined) ?? [];
   return processors.find((p) => p.script?.tag === 'log_group_format')?.script;
+}
+
+/** The retention an installed index template of ours sets, if any. */
+export function installedRetention(body: Body | undefined): string | undefined {
+  const template = body?.template as { lifecycle?: { data_retention?: unknown } } | undefined;
+  const retention = template?.lifecycle?.data_retention;
+  return typeof retention === 'string' ? retention : undefined;
+}
+
+/** Whether an installed pipeline of ours keeps each line in event.original (setup's option). */
+export function installedKeepOriginal(body: Body | undefined): boolean {
+  const processors = (body?.processors as Record<string, { tag?: string }>[] | undefined) ?? [];
+  return processors.some((p) => p.rename?.tag === 'keep_original');
 }
 
 /** The formats an installed netobs-flowlog-formats pipeline holds ({} when none, or not ours). */
@@ -289,6 +309,30 @@ export async function readFlowLogFormats(client: EsClient): Promise<FlowLogForma
   );
 }
 
+/**
+ * The options setup last applied, as the installed assets hold them (the VPC template and
+ * pipeline stand for all: setup applies an option to every asset alike); undefined when those
+ * are not installed by us or cannot be read.
+ */
+export async function readSetupSettings(client: EsClient): Promise<SetupSettings | undefined> {
+  try {
+    const template = await getAsset(client, 'index_template', 'logs-netobs.vpcflow');
+    const pipeline = await getAsset(client, 'ingest_pipeline', 'netobs-vpcflow');
+    const formats = await getAsset(client, 'ingest_pipeline', FLOWLOG_FORMATS_PIPELINE);
+    const ours = (body: Body | undefined) => body?._meta?.managed_by === MANAGED_BY;
+    if (!ours(template)) return undefined;
+    return {
+      retention: installedRetention(template),
+      keepOriginal: ours(pipeline) ? installedKeepOriginal(pipeline) : undefined,
+      flowLogFormats: ours(formats) ? installedFlowLogFormats(formats) : undefined,
+    };
+  } catch (error) {
+    const status = describeEsError(error).status;
+    if (status === 401 || status === 403) return undefined;
+    throw error;
+  }
+}
+
 /** The state of every asset, without changing anything. */
 export async function esAssetStatus(client: EsClient): Promise<AssetStatus[]> {
   const out: AssetStatus[] = [];
@@ -323,10 +367,20 @@ export async function installEsAssets(
     try {
       const installed = await getAsset(client, asset.kind, asset.name);
       const { state } = stateOf(installed);
+      // Options not given keep what this asset was installed with (never a foreign one's).
+      const ours = installed !== undefined && state !== 'foreign';
       const flowLogFormats =
-        options.flowLogFormats ??
-        (state === 'foreign' ? undefined : installedFlowLogFormats(installed));
-      const wanted = customise(asset, { ...options, flowLogFormats, sourceMode });
+        options.flowLogFormats ?? (ours ? installedFlowLogFormats(installed) : undefined);
+      const retention = options.retention ?? (ours ? installedRetention(installed) : undefined);
+      const keepOriginal =
+        options.keepOriginal ?? (ours ? installedKeepOriginal(installed) : undefined);
+      const wanted = customise(asset, {
+        ...options,
+        flowLogFormats,
+        retention,
+        keepOriginal,
+        sourceMode,
+      });
       const sameOptions =
         installed !== undefined &&
         stableStringify(optionsOf(installed)) === stableStringify(optionsOf(wanted));
@@ -360,11 +414,9 @@ export async function installEsAssets(
 
 /** The option-dependent parts of a body, to tell whether options changed since install. */
 function optionsOf(body: Body): unknown {
-  const template = body.template as { lifecycle?: { data_retention?: string } } | undefined;
-  const processors = (body.processors as Record<string, { tag?: string }>[] | undefined) ?? [];
   return {
-    retention: template?.lifecycle?.data_retention,
-    keepOriginal: processors.some((p) => p.rename?.tag === 'keep_original'),
+    retention: installedRetention(body),
+    keepOriginal: installedKeepOriginal(body),
     flowLogFormats: formatsScript(body)?.params?.formats,
     sourceMode: sourceModeOf(body),
   };

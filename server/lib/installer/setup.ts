@@ -12,7 +12,7 @@ import type {
   StatusResponse,
 } from '../../../common/api_types';
 import type { EsClient } from './es_assets';
-import { esAssetStatus, installEsAssets, uninstallEsAssets } from './es_assets';
+import { esAssetStatus, installEsAssets, readSetupSettings, uninstallEsAssets } from './es_assets';
 import { describeEsError } from '../es_errors';
 import { SETUP_RULES } from '../validation/request_rules';
 import { validateObject } from '../validation/validate_object';
@@ -133,6 +133,7 @@ export async function setupStatus(
     held.size > 0 && pipelineHost?.simulate
       ? await geoStatus(pipelineHost.simulate, pipelineHost.label)
       : await geoStatus(clusterSimulate(client), 'this cluster', await downloaderStats(client));
+  const settings = await readSetupSettings(client);
   return {
     version: ASSET_VERSION,
     assets,
@@ -145,6 +146,7 @@ export async function setupStatus(
     ...(held.size > 0 ? { pipelinesOn: pipelineHost?.label } : {}),
     ...(alerting ? { alerting } : {}),
     geo,
+    ...(settings ? { settings } : {}),
   };
 }
 

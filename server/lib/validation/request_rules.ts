@@ -1,24 +1,15 @@
 // The validation rules of each route's input.
 import { DETECTION_IDS } from '../../../common/detections/types';
 import { checkFlowLogFormat, checkLogGroupName } from '../../../common/flow_log_formats';
+import { checkRetention, MIN_RETENTION_HOURS } from '../../../common/retention';
 import type { FieldRule } from './validate_object';
 
 // Shape only here: the value is read with Kibana's date-math parser when the range is resolved
 // (time_range.ts), which answers 400 naming the field just the same.
 const DATE_OR_MATH = { type: 'string', maxLength: 100 } as const satisfies FieldRule;
 
-/** The shortest retention setup accepts: anything shorter deletes data almost as it arrives. */
-export const MIN_RETENTION_HOURS = 24;
-
-/** A message when `value` is not a retention setup may apply (a whole number of d or h, ≥ 1 day). */
-export function checkRetention(value: string): string | undefined {
-  const match = /^(\d{1,6})(d|h)$/.exec(value);
-  if (!match) return `expected a whole number of days or hours such as 30d or 720h, got "${value}"`;
-  const hours = Number(match[1]) * (match[2] === 'd' ? 24 : 1);
-  if (hours < MIN_RETENTION_HOURS)
-    return `must be at least ${MIN_RETENTION_HOURS}h (1d): a shorter retention deletes data almost as soon as it arrives, got "${value}"`;
-  return undefined;
-}
+// Re-exported: tests and docs name them here, beside the rule that uses them.
+export { checkRetention, MIN_RETENTION_HOURS };
 
 export const TIME_RANGE_RULES: Record<string, FieldRule> = {
   from: DATE_OR_MATH,

@@ -31,6 +31,48 @@ export function setupSourcesSections(ctx: BrowserContext): void {
       expect(await page.locator('.euiToast--danger, .euiToast[color="danger"]').count()).toBe(0);
     });
 
+    test('Settings show the installed retention, apply a change through setup, and keep it on a re-run', async () => {
+      const { page, es } = ctx;
+      const retention = page.getByTestId('setup-settings-retention');
+      const installed = async () => {
+        const response = await es.indices.getIndexTemplate({ name: 'logs-netobs.vpcflow' });
+        const lifecycle = response.index_templates[0].index_template.template?.lifecycle;
+        return lifecycle?.data_retention as string | undefined;
+      };
+      const before = await installed();
+      expect(await retention.inputValue()).toBe(before);
+      const apply = page.getByTestId('setup-settings-apply');
+      expect(await apply.isDisabled()).toBe(true);
+
+      await retention.fill('6h');
+      await page.getByText('Must be at least 24h (1d)').waitFor();
+      expect(await apply.isDisabled()).toBe(true);
+      await retention.fill('45d');
+      await apply.click();
+      await page.locator('[data-test-subj="setup-results"]').waitFor();
+      await page.locator('[data-test-subj="setup-state"][data-state="installed"]').waitFor();
+      expect(await installed()).toBe('45d');
+      // The form refills from the new status: nothing left to apply.
+      await page.locator('[data-test-subj="setup-settings-apply"]:disabled').waitFor();
+      expect(await retention.inputValue()).toBe('45d');
+      // On this stack the pipelines run on the ingest engine: the form says what that means.
+      await page.getByTestId('setup-settings-pipelines-on').waitFor();
+
+      // The install button sends no options: the retention stays.
+      await page.getByTestId('setup-install').click();
+      await page.locator('[data-test-subj="setup-state"][data-state="installed"]').waitFor();
+      await page.getByTestId('setup-results').waitFor();
+      expect(await installed()).toBe('45d');
+
+      // Back to what it was, so later sections see the stack as installed by app.test.ts.
+      if (before) {
+        await retention.fill(before);
+        await apply.click();
+        await page.locator('[data-test-subj="setup-settings-apply"]:disabled').waitFor();
+        expect(await installed()).toBe(before);
+      }
+    });
+
     test("each privilege's name and state sit on one line", async () => {
       const { page } = ctx;
       const rows = page.locator('[data-test-subj^="privilege-"][data-granted]');
