@@ -179,8 +179,8 @@ export function SetupSettingsPanel({
         <h3>Flow-log formats of CloudWatch log groups</h3>
         <p>
           Flow logs delivered through CloudWatch Logs have no header line. For a log group with a
-          custom format, give its fields as in the flow log&apos;s format, in order, without the
-          $&#123;&#125; (for example: version account-id interface-id srcaddr dstaddr …). Groups not
+          custom format, paste its fields in order as the AWS console shows them (with or without
+          $&#123;&#125;, for example: version account-id interface-id srcaddr dstaddr …). Groups not
           listed are read in the default format.
         </p>
       </EuiText>

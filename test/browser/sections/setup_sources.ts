@@ -47,11 +47,15 @@ export function setupSourcesSections(ctx: BrowserContext): void {
       await retention.fill('6h');
       await page.getByText('Must be at least 24h (1d)').waitFor();
       expect(await apply.isDisabled()).toBe(true);
+      // Every button is disabled while a setup runs (React commits the click's state before
+      // Playwright's click returns): enabled again means the run finished and status was read.
+      const finished = () =>
+        page.locator('[data-test-subj="setup-install"]:enabled').waitFor({ timeout: 60_000 });
       await retention.fill('45d');
       await apply.click();
-      await page.locator('[data-test-subj="setup-results"]').waitFor();
-      await page.locator('[data-test-subj="setup-state"][data-state="installed"]').waitFor();
+      await finished();
       expect(await installed()).toBe('45d');
+      await page.locator('[data-test-subj="setup-state"][data-state="installed"]').waitFor();
       // The form refills from the new status: nothing left to apply.
       await page.locator('[data-test-subj="setup-settings-apply"]:disabled').waitFor();
       expect(await retention.inputValue()).toBe('45d');
@@ -60,17 +64,14 @@ export function setupSourcesSections(ctx: BrowserContext): void {
 
       // The install button sends no options: the retention stays.
       await page.getByTestId('setup-install').click();
-      await page.locator('[data-test-subj="setup-state"][data-state="installed"]').waitFor();
-      await page.getByTestId('setup-results').waitFor();
+      await finished();
       expect(await installed()).toBe('45d');
 
       // Back to what it was, so later sections see the stack as installed by app.test.ts.
-      if (before) {
-        await retention.fill(before);
-        await apply.click();
-        await page.locator('[data-test-subj="setup-settings-apply"]:disabled').waitFor();
-        expect(await installed()).toBe(before);
-      }
+      await retention.fill(before ?? '30d');
+      await apply.click();
+      await finished();
+      expect(await installed()).toBe(before ?? '30d');
     });
 
     test("each privilege's name and state sit on one line", async () => {
