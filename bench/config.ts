@@ -1,5 +1,5 @@
 // The benchmark's sizes and ports, from the environment, with defaults chosen so that the whole
-// `npm run bench` fits in 15 minutes on a 2-vCPU machine. Printed at the start and stored in
+// `npm run bench` fits in about 20 minutes on a 2-vCPU machine. Printed at the start and stored in
 // results.json, so a figure is never read without the size it was measured at.
 
 function positive(name: string, fallback: number): number {
