@@ -56,8 +56,8 @@ export function publicAddressKql(side: GeoSide): string {
 /** What the overview adds to a geo panel: the side it reads and, when empty, why. */
 export interface GeoPanelFacts {
   side: GeoSide;
-  /** Documents of the panel with a public address on that side. */
-  publicDocs: number;
+  /** Documents of the panel with a public address on that side (counted when it is empty). */
+  publicDocs?: number;
   /** Set when the panel has no rows. */
   emptyReason?: GeoEmptyReason;
 }

@@ -69,8 +69,10 @@ describe('SAM template', () => {
       'ES_CLOUD_ID',
       'ES_SECRET_ARN',
       'ES_URL',
+      'MALLOC_ARENA_MAX',
       'NETOBS_NAMESPACE',
     ]);
+    expect((fn.Environment as { Variables: Json }).Variables.MALLOC_ARENA_MAX).toBe('2');
   });
 
   test('queue visibility timeout is at least six function timeouts', () => {
@@ -229,6 +231,7 @@ describe('Terraform module', () => {
     expect(variableDefault('memory_size')).toBe(512);
     expect(variableDefault('timeout')).toBe(300);
     expect(source).toContain('"${path.module}/../../dist/netobs-forwarder.zip"');
+    expect(source).toContain('MALLOC_ARENA_MAX = "2"');
   });
 
   test('load balancers deliver only under this account', () => {

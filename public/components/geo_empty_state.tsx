@@ -41,6 +41,8 @@ export function GeoEmptyState({ panelId, source, facts, geoStatus }: GeoEmptySta
     facts.emptyReason === 'not_located' &&
     (geoStatus?.state === 'disabled' || geoStatus?.state === 'no_processor');
   const reason = unavailable ? 'geo_unavailable' : facts.emptyReason;
+  // Counted by the server for empty panels, the only ones this is shown for.
+  const publicDocs = formatMetric(facts.publicDocs ?? 0);
   let title: string;
   let detail: string;
   if (reason === 'no_public_addresses') {
@@ -48,10 +50,10 @@ export function GeoEmptyState({ panelId, source, facts, geoStatus }: GeoEmptySta
     detail = `None of these ${noun} has a public ${side} address: GeoIP places only public addresses, so traffic between private ranges has no country or network.`;
   } else if (reason === 'geo_unavailable') {
     title = 'GeoIP databases unavailable';
-    detail = `${formatMetric(facts.publicDocs)} of these ${noun} have a public ${side} address, but the GeoIP databases are not available where the pipelines run. ${geoStatus?.message ?? ''}`;
+    detail = `${publicDocs} of these ${noun} have a public ${side} address, but the GeoIP databases are not available where the pipelines run. ${geoStatus?.message ?? ''}`;
   } else {
     title = 'No located addresses';
-    detail = `${formatMetric(facts.publicDocs)} of these ${noun} have a public ${side} address, but none was placed: they were indexed before the geo lookups were installed, the GeoIP databases do not know these addresses, or the databases are not available (the Setup page's status says which).`;
+    detail = `${publicDocs} of these ${noun} have a public ${side} address, but none was placed: they were indexed before the geo lookups were installed, the GeoIP databases do not know these addresses, or the databases are not available (the Setup page's status says which).`;
   }
   return (
     <EuiText

@@ -243,7 +243,7 @@ export function SetupSettingsPanel({
       ))}
       <EuiButtonEmpty
         size="xs"
-        iconType="plusInCircle"
+        iconType="plusCircle"
         disabled={disabled}
         data-test-subj="setup-settings-format-add"
         onClick={() => {

@@ -1,5 +1,7 @@
 // Runs a source's overview as one search: a filter aggregation per KPI and per panel, with
-// terms, date histograms, sums and percentiles beneath. Returns chart-ready series.
+// terms, date histograms, sums and percentiles beneath. Returns chart-ready series. A geo panel
+// that comes back empty is told why by a second, small search (its public addresses counted):
+// only then, so the common case pays for no address-range filter.
 import type { SourceId } from '../../../common/constants';
 import type {
   AnalyticsRequest,
@@ -10,6 +12,7 @@ import type {
   SeriesPoint,
 } from '../../../common/api_types';
 import type { OverviewPanelData } from '../../../common/queries/geo';
+import type { GeoSide } from '../../../common/queries/geo';
 import { geoEmptyReason, publicAddressKql } from '../../../common/queries/geo';
 import type { KpiSpec, PanelSpec } from './overview_specs';
 import { OVERVIEW_SPECS } from './overview_specs';
@@ -87,10 +90,6 @@ function panelAgg(spec: PanelSpec, kqlToDsl: KqlToDsl, intervalMs: number): Agg 
         ...(spec.sum ? { aggs: { value: { sum: { field: spec.sum } } } } : {}),
       },
     };
-  }
-  if ((spec.kind === 'bar' || spec.kind === 'table') && spec.geo) {
-    // Why a geo panel may be empty, counted in the same search: public addresses on its side.
-    inner.public_docs = { filter: kqlToDsl(publicAddressKql(spec.geo)) };
   }
   return { filter: filterOf(spec.kql, kqlToDsl), aggs: inner };
 }
@@ -193,13 +192,46 @@ export async function overview(
     }
     const buckets = toBuckets(result?.by as AggResult);
     const data: OverviewPanelData = { ...base, field: panel.field, valueField: panel.sum, buckets };
-    if (panel.geo) {
-      const publicDocs = (result?.public_docs as AggResult | undefined)?.doc_count ?? 0;
-      const emptyReason = geoEmptyReason(buckets.length, publicDocs);
-      data.geo = { side: panel.geo, publicDocs, ...(emptyReason ? { emptyReason } : {}) };
-    }
+    if (panel.geo) data.geo = { side: panel.geo };
     return data;
   });
+  await explainEmptyGeoPanels(client, scope, spec.panels, panels, kqlToDsl);
   const { fromMs, toMs, intervalMs } = scope;
   return { source, total, kpis, panels, fromMs, toMs, intervalMs };
+}
+
+/**
+ * For each geo panel without rows, counts the documents of its filter with a public address on
+ * its side (one search for all of them): none means there is nothing to place; some means the
+ * addresses were not located (geo disabled, or indexed before it).
+ */
+async function explainEmptyGeoPanels(
+  client: SearchClient,
+  scope: ReturnType<typeof searchScope>,
+  specs: PanelSpec[],
+  panels: OverviewPanelData[],
+  kqlToDsl: KqlToDsl
+): Promise<void> {
+  const empty = specs.filter(
+    (spec, i): spec is PanelSpec & { geo: GeoSide } =>
+      (spec.kind === 'bar' || spec.kind === 'table') &&
+      spec.geo !== undefined &&
+      panels[i].geo !== undefined &&
+      (panels[i] as { buckets?: Bucket[] }).buckets?.length === 0
+  );
+  if (empty.length === 0) return;
+  const aggs: Record<string, Agg> = {};
+  for (const spec of empty) {
+    aggs[`public_${spec.id}`] = {
+      filter: filterOf(spec.kql, kqlToDsl),
+      aggs: { public_docs: { filter: kqlToDsl(publicAddressKql(spec.geo)) } },
+    };
+  }
+  const { aggregations } = await searchAggs<Record<string, AggResult>>(client, scope, aggs);
+  for (const spec of empty) {
+    const panel = panels[specs.indexOf(spec)];
+    const counted = aggregations[`public_${spec.id}`]?.public_docs as AggResult | undefined;
+    const publicDocs = counted?.doc_count ?? 0;
+    panel.geo = { side: spec.geo, publicDocs, emptyReason: geoEmptyReason(0, publicDocs) };
+  }
 }
