@@ -16,6 +16,7 @@ import { requestJson, sendBulk } from './http';
 import type { QueryLatency } from './timing';
 import { latency, median, percentile, round, timed } from './timing';
 import { DEFAULT_STORAGE_BASE, installVariant, storageVariants } from './storage_variants';
+import type { StorageVariant } from './storage_variants';
 
 export type { QueryLatency };
 
@@ -41,7 +42,7 @@ function* restamped(
   seeds: ParsedDoc[],
   n: number,
   now: number,
-  transform?: (doc: Record<string, unknown>) => Record<string, unknown>
+  transform?: StorageVariant['transform']
 ): Generator<string> {
   const from = now - DAY_MS;
   for (let i = 0; i < n; i++) {
@@ -129,7 +130,7 @@ async function indexQueryDataSet(
   seeds: ParsedDoc[],
   docs: number,
   now: number,
-  transform?: (doc: Record<string, unknown>) => Record<string, unknown>
+  transform?: StorageVariant['transform']
 ): Promise<number> {
   const { value: totals, seconds } = await timed(() =>
     sendBulk(es, restamped(seeds, docs, now, transform), {

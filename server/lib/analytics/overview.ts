@@ -12,7 +12,6 @@ import type {
   SeriesPoint,
 } from '../../../common/api_types';
 import type { OverviewPanelData } from '../../../common/queries/geo';
-import type { GeoSide } from '../../../common/queries/geo';
 import { geoEmptyReason, publicAddressKql } from '../../../common/queries/geo';
 import type { KpiSpec, PanelSpec } from './overview_specs';
 import { OVERVIEW_SPECS } from './overview_specs';
@@ -212,26 +211,25 @@ async function explainEmptyGeoPanels(
   panels: OverviewPanelData[],
   kqlToDsl: KqlToDsl
 ): Promise<void> {
-  const empty = specs.filter(
-    (spec, i): spec is PanelSpec & { geo: GeoSide } =>
-      (spec.kind === 'bar' || spec.kind === 'table') &&
-      spec.geo !== undefined &&
-      panels[i].geo !== undefined &&
-      (panels[i] as { buckets?: Bucket[] }).buckets?.length === 0
+  const empty = specs.flatMap((spec, i) =>
+    (spec.kind === 'bar' || spec.kind === 'table') &&
+    spec.geo !== undefined &&
+    (panels[i] as { buckets?: Bucket[] }).buckets?.length === 0
+      ? [{ spec, side: spec.geo, panel: panels[i] }]
+      : []
   );
   if (empty.length === 0) return;
   const aggs: Record<string, Agg> = {};
-  for (const spec of empty) {
+  for (const { spec, side } of empty) {
     aggs[`public_${spec.id}`] = {
       filter: filterOf(spec.kql, kqlToDsl),
-      aggs: { public_docs: { filter: kqlToDsl(publicAddressKql(spec.geo)) } },
+      aggs: { public_docs: { filter: kqlToDsl(publicAddressKql(side)) } },
     };
   }
   const { aggregations } = await searchAggs<Record<string, AggResult>>(client, scope, aggs);
-  for (const spec of empty) {
-    const panel = panels[specs.indexOf(spec)];
+  for (const { spec, side, panel } of empty) {
     const counted = aggregations[`public_${spec.id}`]?.public_docs as AggResult | undefined;
     const publicDocs = counted?.doc_count ?? 0;
-    panel.geo = { side: spec.geo, publicDocs, emptyReason: geoEmptyReason(0, publicDocs) };
+    panel.geo = { side, publicDocs, emptyReason: geoEmptyReason(0, publicDocs) };
   }
 }
