@@ -18,7 +18,8 @@ import { credentialsIn } from '../ingest-lambda/src/config';
 import { startAppServer } from './app_server/server';
 import { runningPid, startNode, stopNode } from './elasticsearch/node';
 import { startBridge } from './ingest_bridge/bridge';
-import { installEnginePipelines } from './ingest_bridge/engine_pipelines';
+import { enginePipelineHost } from './ingest_bridge/engine_pipelines';
+import { hostPipelineOptions } from '../server/lib/installer/setup';
 import {
   clearRunState,
   isStartProcess,
@@ -249,7 +250,10 @@ async function main(): Promise<void> {
       started.engine = undefined;
       record();
     }
-    await installEnginePipelines(engine.url);
+    // This release's pipelines, with the options setup gave the engine's last ones (a restart
+    // keeps keep-original and the flow-log formats set in the app).
+    const host = enginePipelineHost(engine.url);
+    await host.install(await hostPipelineOptions(host));
     const bridge = await startBridge({ elasticsearch: es.url, engine: engine.url });
     started.closers.push(bridge.close);
     shipTo = bridge.url;

@@ -2,7 +2,8 @@
 // the tests and by `npm start` when the local Elasticsearch has no processor modules.
 import type { EsAsset } from '../../server/lib/assets/load_es_assets';
 import { loadEsAssets } from '../../server/lib/assets/load_es_assets';
-import type { PipelineHost } from '../../server/lib/installer/setup';
+import { customise } from '../../server/lib/installer/es_assets';
+import type { HostPipelineOptions, PipelineHost } from '../../server/lib/installer/setup';
 
 /** ES community_id options and their defaults → OpenSearch's names for the same options. */
 const COMMUNITY_ID_FIELDS: Record<string, [string, string]> = {
@@ -85,9 +86,16 @@ export function adaptForOpenSearch(asset: EsAsset): EsAsset {
   return { ...asset, body: adapted };
 }
 
-/** Stores every netobs pipeline on the engine at `url`. */
-export async function installEnginePipelines(url: string): Promise<void> {
-  for (const asset of loadEsAssets('ingest_pipeline')) {
+/**
+ * Stores every netobs pipeline on the engine at `url`: as shipped, or with setup's pipeline
+ * options (keep-original, flow-log formats) applied as on a cluster (customise()).
+ */
+export async function installEnginePipelines(
+  url: string,
+  options?: HostPipelineOptions
+): Promise<void> {
+  for (const shipped of loadEsAssets('ingest_pipeline')) {
+    const asset = options ? { ...shipped, body: customise(shipped, options) } : shipped;
     const response = await fetch(`${url}/_ingest/pipeline/${asset.name}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
@@ -112,7 +120,13 @@ export function enginePipelineHost(url: string): PipelineHost {
       if (!response.ok) throw new Error(`ingest engine at ${url} answered ${response.status}`);
       return Object.keys((await response.json()) as Record<string, unknown>);
     },
-    install: () => installEnginePipelines(url),
+    async pipeline(name) {
+      const response = await fetch(`${url}/_ingest/pipeline/${encodeURIComponent(name)}`);
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw new Error(`ingest engine at ${url} answered ${response.status}`);
+      return ((await response.json()) as Record<string, Record<string, unknown>>)[name];
+    },
+    install: (options) => installEnginePipelines(url, options),
     // How status sees the engine's geoip databases (server/lib/installer/geo_status.ts).
     async simulate(body) {
       const response = await fetch(`${url}/_ingest/pipeline/_simulate`, {

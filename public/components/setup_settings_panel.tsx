@@ -89,15 +89,12 @@ export function settingsRequest(form: Form, settings: SetupSettings | undefined)
 
 export function SetupSettingsPanel({
   settings,
-  pipelinesOn,
   disabled,
   isLoading,
   onApply,
 }: {
   /** As installed; undefined before the first install (the shipped defaults apply). */
   settings?: SetupSettings;
-  /** Where the pipelines run when not on this cluster (status.pipelinesOn: npm start). */
-  pipelinesOn?: string;
   disabled: boolean;
   isLoading: boolean;
   onApply(request: SetupRequest): void;
@@ -135,14 +132,6 @@ export function SetupSettingsPanel({
             : 'Nothing is installed yet: "Apply settings" installs with these; empty fields take the defaults.'}
         </p>
       </EuiText>
-      {pipelinesOn && (
-        <EuiText size="xs" color="warning" data-test-subj="setup-settings-pipelines-on">
-          <p>
-            The pipelines run on {pipelinesOn}, which gets them as shipped: keep-original and the
-            flow-log formats take effect on a cluster that runs our pipelines itself.
-          </p>
-        </EuiText>
-      )}
       <EuiSpacer size="s" />
       <EuiFormRow
         label="Retention of parsed logs"

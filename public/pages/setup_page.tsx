@@ -173,7 +173,6 @@ export function SetupPage() {
             <EuiSpacer size="m" />
             <SetupSettingsPanel
               settings={status.data.settings}
-              pipelinesOn={status.data.pipelinesOn}
               disabled={Boolean(running) || !canSetup}
               isLoading={running === 'settings'}
               onApply={(request) =>

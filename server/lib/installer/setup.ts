@@ -12,7 +12,16 @@ import type {
   StatusResponse,
 } from '../../../common/api_types';
 import type { EsClient } from './es_assets';
-import { esAssetStatus, installEsAssets, readSetupSettings, uninstallEsAssets } from './es_assets';
+import {
+  esAssetStatus,
+  FLOWLOG_FORMATS_PIPELINE,
+  installEsAssets,
+  installedFlowLogFormats,
+  installedKeepOriginal,
+  readSetupSettings,
+  uninstallEsAssets,
+} from './es_assets';
+import type { FlowLogFormats } from '../../../common/flow_log_formats';
 import { describeEsError } from '../es_errors';
 import { SETUP_RULES } from '../validation/request_rules';
 import { validateObject } from '../validation/validate_object';
@@ -43,10 +52,26 @@ export interface PipelineHost {
   label: string;
   /** Names of the pipelines it holds. */
   pipelines(): Promise<string[]>;
-  /** Installs (or replaces) every pipeline there. */
-  install(): Promise<void>;
+  /** One pipeline as the host stores it; undefined when it holds none of that name. */
+  pipeline(name: string): Promise<Record<string, unknown> | undefined>;
+  /** Installs (or replaces) every pipeline there, with setup's pipeline options applied. */
+  install(options: HostPipelineOptions): Promise<void>;
   /** Runs an ad hoc pipeline there (_simulate): how status probes the geoip databases. */
   simulate?: SimulatePipeline;
+}
+
+/** Setup's options that live in the pipelines (customise() applies them, as on a cluster). */
+export interface HostPipelineOptions {
+  keepOriginal: boolean;
+  flowLogFormats: FlowLogFormats;
+}
+
+/** The pipeline options a host holds now (the shipped defaults when it holds no pipelines). */
+export async function hostPipelineOptions(host: PipelineHost): Promise<HostPipelineOptions> {
+  return {
+    keepOriginal: installedKeepOriginal(await host.pipeline('netobs-vpcflow')),
+    flowLogFormats: installedFlowLogFormats(await host.pipeline(FLOWLOG_FORMATS_PIPELINE)),
+  };
 }
 
 /** Cluster privileges setup needs, and what each is for. */
@@ -133,7 +158,12 @@ export async function setupStatus(
     held.size > 0 && pipelineHost?.simulate
       ? await geoStatus(pipelineHost.simulate, pipelineHost.label)
       : await geoStatus(clusterSimulate(client), 'this cluster', await downloaderStats(client));
-  const settings = await readSetupSettings(client);
+  const installed = await readSetupSettings(client);
+  // Where the pipelines run on the host, their options are the host's.
+  const settings =
+    installed && held.size > 0 && pipelineHost
+      ? { ...installed, ...(await hostPipelineOptions(pipelineHost).catch(() => undefined)) }
+      : installed;
   return {
     version: ASSET_VERSION,
     assets,
@@ -186,10 +216,18 @@ export async function runSetup(
   // there is such a place; a pipeline refused for another reason (a privilege) stays failed.
   const refused = (r: SetupResult) => r.type === 'ingest_pipeline' && r.action === 'failed';
   if (pipelineHost && es.some(refused) && ((await missingProcessors(client)) ?? []).length > 0) {
-    const hosted = await pipelineHost.install().then(
-      () => undefined,
-      (error: unknown) => (error instanceof Error ? error.message : String(error))
-    );
+    // Options not given keep what the host's pipelines hold, as they do on a cluster.
+    const hosted = await hostPipelineOptions(pipelineHost)
+      .then((held) =>
+        pipelineHost.install({
+          keepOriginal: request.keepOriginal ?? held.keepOriginal,
+          flowLogFormats: request.flowLogFormats ?? held.flowLogFormats,
+        })
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error.message : String(error))
+      );
     es = es.map((r) =>
       !refused(r)
         ? r

@@ -59,8 +59,6 @@ export function setupSourcesSections(ctx: BrowserContext): void {
       // The form refills from the new status: nothing left to apply.
       await page.locator('[data-test-subj="setup-settings-apply"]:disabled').waitFor();
       expect(await retention.inputValue()).toBe('45d');
-      // On this stack the pipelines run on the ingest engine: the form says what that means.
-      await page.getByTestId('setup-settings-pipelines-on').waitFor();
 
       // The install button sends no options: the retention stays.
       await page.getByTestId('setup-install').click();
