@@ -5,7 +5,7 @@
 // _bulk sink that accepts and discards. Also the installed CLI's start-up (`node bin/netobs.js
 // --version`). Needs no Elasticsearch.
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -13,8 +13,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { splitLines } from '../ingest-lambda/src/reader';
-import { legacySplitLines } from './forwarder_legacy_floor';
+import type { FloorKind } from './forwarder_floors';
+import { countNewlines } from './forwarder_floors';
 import { median, round, secondsSince } from './timing';
 
 export interface ForwarderResult {
@@ -33,6 +33,11 @@ export interface ForwarderResult {
     shipped: number;
     failed: number;
     peakRssMB: number;
+  };
+  /** Each row's seconds in every round (the table shows their medians). */
+  rounds: {
+    count: number;
+    seconds: { floor: number[]; issueFloor: number[]; fastFloor: number[]; forwarder: number[] };
   };
   ratioToFloor: number;
   ratioToIssueFloor: number;
@@ -66,13 +71,6 @@ export async function generate(file: string, mb: number): Promise<number> {
   return i;
 }
 
-/** Newlines in a Buffer, found with indexOf (native memchr), as the fast floor counts them. */
-function countNewlines(chunk: Buffer): number {
-  let count = 0;
-  for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) count += 1;
-  return count;
-}
-
 /**
  * A loopback _bulk endpoint that answers 201 for every item and keeps nothing. It counts the
  * body's lines on Buffers (cheaply: it shares the machine with the forwarder it measures) and
@@ -101,21 +99,6 @@ export async function sink(): Promise<{ url: string; close: () => void }> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => server.close(),
   };
-}
-
-/** The fast floor: what reading and splitting can do with large chunks and no per-line work. */
-async function fastFloor(file: string): Promise<number> {
-  const chunk = 256 * 1024;
-  let lines = 0;
-  let last = 0x0a;
-  const input = createReadStream(file, { highWaterMark: chunk });
-  for await (const bytes of input.pipe(
-    createGunzip({ chunkSize: chunk })
-  ) as AsyncIterable<Buffer>) {
-    lines += countNewlines(bytes);
-    if (bytes.length > 0) last = bytes[bytes.length - 1];
-  }
-  return last === 0x0a ? lines : lines + 1;
 }
 
 const root = path.resolve(__dirname, '..');
@@ -183,42 +166,71 @@ function measureStartup(): { firstMs: number; medianMs: number } {
   return { firstMs: Math.round(times[0]), medianMs: Math.round(median(times.slice(1))) };
 }
 
+/** One floor in a fresh Node process (bench/forwarder_floors.ts): its lines and read time. */
+function runFloor(kind: FloorKind, file: string): { lines: number; seconds: number } {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'forwarder_floors.ts'), kind, file],
+    { cwd: root, encoding: 'utf8' }
+  );
+  if (run.status !== 0) throw new Error(`floor ${kind} failed: ${run.stderr.slice(-2000)}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as {
+    lines: number;
+    seconds: number;
+  };
+}
+
+/**
+ * The forwarder and its three floors, each in a fresh process, in alternating rounds
+ * (NETOBS_BENCH_FORWARDER_ROUNDS, default 3): medians are reported, so one run disturbed by
+ * the machine moves neither side of a ratio.
+ */
 export async function measureForwarder(dir: string, mb: number): Promise<ForwarderResult> {
   const file = path.join(dir, 'forwarder-flows.log.gz');
   const records = await generate(file, mb);
   const gz = statSync(file).size;
-  const loadStart = os.loadavg().map((v) => round(v, 2));
-
-  let floorLines = 0;
-  const floorStart = process.hrtime.bigint();
-  for await (const _line of splitLines(createReadStream(file).pipe(createGunzip())))
-    floorLines += 1;
-  const floorSeconds = secondsSince(floorStart);
-
-  let issueLines = 0;
-  const issueStart = process.hrtime.bigint();
-  for await (const _line of legacySplitLines(createReadStream(file).pipe(createGunzip())))
-    issueLines += 1;
-  const issueSeconds = secondsSince(issueStart);
-  if (issueLines !== floorLines)
-    throw new Error(`the issue's floor counted ${issueLines} lines, the floor ${floorLines}`);
-
-  const fastStart = process.hrtime.bigint();
-  const fastLines = await fastFloor(file);
-  const fastSeconds = secondsSince(fastStart);
-  if (fastLines !== floorLines)
-    throw new Error(`fast floor counted ${fastLines} lines, the floor ${floorLines}`);
-
+  const rounds = Math.max(1, Number(process.env.NETOBS_BENCH_FORWARDER_ROUNDS ?? 3));
   // The forwarder runs as users run it: the installed CLI (`node bin/netobs.js ship <file>`, the
   // bundle dev/build_cli.mjs writes; the same shipStream the Lambda runs) in a process of its
   // own, so its peak RSS (VmHWM) is the forwarder's alone, not the bench's or the sink's.
   buildCli();
-  const target = await sink();
-  const { seconds, lines, created, failed, peakRssKB } = await shipWithCli(file, target.url);
-  target.close();
-  if (created !== records) throw new Error(`forwarder shipped ${created} of ${records} records`);
+  const loadStart = os.loadavg().map((v) => round(v, 2));
+  const runs = {
+    floor: [] as number[],
+    issue: [] as number[],
+    fast: [] as number[],
+    cli: [] as number[],
+  };
+  let lines = 0;
+  let created = 0;
+  let failed = 0;
+  let peakRssKB = 0;
+  let floorLines = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const kind of ['floor', 'issue', 'fast'] as const) {
+      const floor = runFloor(kind, file);
+      floorLines ||= floor.lines;
+      if (floor.lines !== floorLines)
+        throw new Error(`floor ${kind} counted ${floor.lines} lines, the others ${floorLines}`);
+      runs[kind].push(floor.seconds);
+    }
+    const target = await sink();
+    const shipped = await shipWithCli(file, target.url);
+    target.close();
+    if (shipped.created !== records)
+      throw new Error(`forwarder shipped ${shipped.created} of ${records} records`);
+    runs.cli.push(shipped.seconds);
+    ({ lines, created, failed } = shipped);
+    peakRssKB = Math.max(peakRssKB, shipped.peakRssKB);
+  }
   const loadEnd = os.loadavg().map((v) => round(v, 2));
   const startup = measureStartup();
+  const floorSeconds = median(runs.floor);
+  const issueSeconds = median(runs.issue);
+  const fastSeconds = median(runs.fast);
+  const seconds = median(runs.cli);
+  const issueLines = floorLines;
+  const fastLines = floorLines;
 
   return {
     objectMB: mb,
@@ -246,6 +258,15 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
       shipped: created,
       failed,
       peakRssMB: Math.round(peakRssKB / 1024),
+    },
+    rounds: {
+      count: rounds,
+      seconds: {
+        floor: runs.floor.map((v) => round(v)),
+        issueFloor: runs.issue.map((v) => round(v)),
+        fastFloor: runs.fast.map((v) => round(v)),
+        forwarder: runs.cli.map((v) => round(v)),
+      },
     },
     ratioToFloor: round(floorSeconds / seconds, 3),
     ratioToIssueFloor: round(issueSeconds / seconds, 3),

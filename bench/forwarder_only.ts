@@ -44,6 +44,7 @@ async function main(): Promise<void> {
           r.forwarder.linesPerSecond,
           r.forwarder.mbPerSecond
         ),
+        `seconds per round (${r.rounds.count}, medians above): floor ${r.rounds.seconds.floor.join(' / ')}; issue's floor ${r.rounds.seconds.issueFloor.join(' / ')}; fast ${r.rounds.seconds.fastFloor.join(' / ')}; forwarder ${r.rounds.seconds.forwarder.join(' / ')}`,
         `forwarder peak RSS ${r.forwarder.peakRssMB} MB; shipped ${r.forwarder.shipped.toLocaleString('en')}, failed ${r.forwarder.failed}`,
         `netobs --version (installed bin): first ${r.startup.firstMs} ms, median ${r.startup.medianMs} ms`,
       ].join('\n')

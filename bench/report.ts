@@ -64,6 +64,10 @@ export function formatReport(r: BenchResults): string {
     out.push(
       `### 1. Forwarder (${f.objectMB} MB object, ${f.gzipMB} MB gzip, ${n(f.records)} records; loopback sink; load ${f.loadAverage.start.join(' ')} → ${f.loadAverage.end.join(' ')})`,
       '',
+      `Each row in a fresh process, ${f.rounds.count} alternating rounds, medians shown. Seconds per round: ` +
+        `floor ${f.rounds.seconds.floor.join(' / ')}; issue's floor ${f.rounds.seconds.issueFloor.join(' / ')}; ` +
+        `fast floor ${f.rounds.seconds.fastFloor.join(' / ')}; forwarder ${f.rounds.seconds.forwarder.join(' / ')}.`,
+      '',
       ...table(
         ['measure', 'seconds', 'lines/s', 'MB/s', 'forwarder ÷ this'],
         [
