@@ -5,7 +5,8 @@
 //     [--cases vpc-default,tgw] [--empty-geo]
 //
 // With --compare, the ref's router and source pipelines are installed beside ours as
-// netobs-<name>-before (they call the same netobs-geo and netobs-flowlog-formats), and every run
+// netobs-<name>-before (netobs-geo too, where the ref has it; both call the same
+// netobs-flowlog-formats), and every run
 // of ours alternates with a run of theirs on the same lines: on a shared, noisy machine only such
 // a side-by-side comparison is meaningful. Sizes: NETOBS_BENCH_PIPELINE_LINES (default 50,000).
 import { execFileSync } from 'node:child_process';
@@ -25,9 +26,11 @@ import type { PipelineSet } from './pipeline_cost';
 import { INSTALLED, measurePipelineSets } from './pipeline_cost';
 import { round } from './timing';
 
-/** Pipelines compared by name; the others (geo, flow-log formats) are shared by both sets. */
+/** Pipelines compared by name; the other (flow-log formats) is shared by both sets. */
 const COMPARED = [
   'netobs-router',
+  'netobs-geo',
+  'netobs-geo-lookup',
   'netobs-vpcflow',
   'netobs-tgwflow',
   'netobs-alb',

@@ -68,7 +68,7 @@ test('install, re-run, upgrade by option, detect hand edits, uninstall', async (
     // Reported per asset with Elasticsearch's reason, not thrown for the whole run.
     expect(countBy(pipelines, 'action')).toEqual({ failed: pipelineCount });
     pipelines.forEach((r) =>
-      expect(r.error).toMatch(/No processor type exists with name \[(set|script|json)\]/)
+      expect(r.error).toMatch(/No processor type exists with name \[(set|script|json|geoip)\]/)
     );
   }
 

@@ -26,7 +26,7 @@ const processorBody = (name: string, tag: string) => {
 
 test('every asset carries the asset version and owner in _meta', () => {
   const assets = loadAllEsAssets();
-  expect(assets.length).toBe(9 + 7 + 9);
+  expect(assets.length).toBe(9 + 7 + 10);
   for (const asset of assets) {
     expect(asset.body._meta).toMatchObject({ version: ASSET_VERSION, managed_by: MANAGED_BY });
   }

@@ -14,6 +14,7 @@ test('collects every processor type our pipelines use, on_failure handlers inclu
     'json',
     'pipeline',
     'remove',
+    'rename',
     'reroute',
     'script',
     'set',
