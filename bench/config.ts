@@ -35,6 +35,11 @@ export interface BenchConfig {
   storageVariants: string[];
   /** App queries before / after the storage changes: documents per stream (0 skips). */
   compareDocs: number;
+  /**
+   * Runs per function of the before/after storage comparison: more than queryRuns, since its p95
+   * decides a target and the p95 of 15 runs is about their slowest.
+   */
+  compareRuns: number;
   esPort: number;
   enginePort: number;
   esHeap: string;
@@ -53,6 +58,7 @@ export function benchConfig(): BenchConfig {
       .split(',')
       .filter(Boolean),
     compareDocs: Math.round(Number(process.env.NETOBS_BENCH_COMPARE_DOCS ?? 1_000_000)),
+    compareRuns: Math.round(positive('NETOBS_BENCH_COMPARE_RUNS', 41)),
     // Clear of npm start (ES 9200, engine 9350), the test suite (ES 9250 and 9252, engine 9360;
     // a second suite is often run with 9270/9380) and their transport ports (ES HTTP+1000,
     // engine HTTP+100): tests may run concurrently on the same machine.

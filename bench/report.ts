@@ -64,7 +64,7 @@ export function formatReport(r: BenchResults): string {
     out.push(
       `### 1. Forwarder (${f.objectMB} MB object, ${f.gzipMB} MB gzip, ${n(f.records)} records; loopback sink; load ${f.loadAverage.start.join(' ')} → ${f.loadAverage.end.join(' ')})`,
       '',
-      `Each row in a fresh process, ${f.rounds.count} alternating rounds, medians shown. Seconds per round: ` +
+      `Each row in a fresh process, ${f.rounds.count} rounds (the rows in turn), medians shown; floors timed around the read, the forwarder from spawn to exit. Seconds per round: ` +
         `floor ${f.rounds.seconds.floor.join(' / ')}; issue's floor ${f.rounds.seconds.issueFloor.join(' / ')}; ` +
         `fast floor ${f.rounds.seconds.fastFloor.join(' / ')}; forwarder ${f.rounds.seconds.forwarder.join(' / ')}.`,
       '',

@@ -160,7 +160,7 @@ async function main(): Promise<void> {
           client,
           e2e.parsed,
           config.compareDocs,
-          config.queryRuns
+          config.compareRuns
         );
         save(results);
       }

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     results.variants = variants;
     console.log(`\n${formatStorageVariants(variants, gzipBytesPerLine)}\n`);
     if (queryDocs > 0) {
-      const comparison = await compareAppQueries(es, client, parsed, queryDocs, config.queryRuns);
+      const comparison = await compareAppQueries(es, client, parsed, queryDocs, config.compareRuns);
       results.queries = comparison;
       console.log(`\n${formatQueryComparison(comparison)}\n`);
     }

@@ -2,7 +2,7 @@
 // saves: four variants of the pipeline, each indexing the same documents side by side in
 // interleaved rounds:
 //   guarded    netobs-geo as shipped (geo_public.painless decides, lookups only for public sides)
-//   unguarded  the same lookups and rename without the check (every address goes to geoip)
+//   unguarded  the same lookups and renames without the check (every address goes to geoip)
 //   empty      no processors at all (the floor: bulk indexing without pipeline work)
 // over two address mixes: "private" (10.x → 10.x, east-west flows, most of a VPC's logs) and
 // "public" (an internet client → 10.x, 5 000 distinct clients so the geoip cache does not answer
@@ -24,19 +24,33 @@ type Mix = 'private' | 'public';
 
 const DOCS_PER_REQUEST = 1000;
 
-/** The pipeline variants, as the engine takes them. */
+/** netobs-geo-lookup as the engine takes it, installed as geo-cost-lookup for the variants. */
+export const LOOKUP = 'geo-cost-lookup';
+
+function adapted(name: string): { processors: Processor[]; on_failure?: Processor[] } {
+  const asset = loadEsAssets('ingest_pipeline').find((a) => a.name === name);
+  if (!asset) throw new Error(`assets/elasticsearch/ingest_pipeline/${name}.json is missing`);
+  return adaptForOpenSearch(asset).body as { processors: Processor[]; on_failure?: Processor[] };
+}
+
+/** Pipelines the variants call (installed first). */
+export function geoSupportPipelines(): Record<string, { processors: Processor[] }> {
+  return { [LOOKUP]: adapted('netobs-geo-lookup') };
+}
+
+/** The pipeline variants, as the engine takes them (their lookups call geo-cost-lookup). */
 export function geoVariants(): Record<string, { processors: Processor[] }> {
-  const geo = loadEsAssets('ingest_pipeline').find((a) => a.name === 'netobs-geo');
-  if (!geo) throw new Error('assets/elasticsearch/ingest_pipeline/netobs-geo.json is missing');
-  const body = adaptForOpenSearch(geo).body as { processors: Processor[] };
-  const unguarded = body.processors
+  const toLookup = (p: Processor): Processor =>
+    'pipeline' in p ? { pipeline: { ...p.pipeline, name: LOOKUP } } : p;
+  const guarded = adapted('netobs-geo').processors.map(toLookup);
+  const unguarded = guarded
     .filter((p) => !('script' in p && p.script.tag === 'geo_public_sides'))
     .map((p) => {
       const [type, options] = Object.entries(p)[0];
       const { if: _condition, ...rest } = options;
       return { [type]: rest };
     });
-  // Without the check the finish script still needs its working field.
+  // Without the check, every side is marked public: the lookups' own conditions read the mark.
   unguarded.unshift({
     script: {
       tag: 'geo_all_sides',
@@ -45,7 +59,7 @@ export function geoVariants(): Record<string, { processors: Processor[] }> {
     },
   });
   return {
-    guarded: { processors: body.processors },
+    guarded: { processors: guarded },
     unguarded: { processors: unguarded },
     empty: { processors: [] },
   };
@@ -111,6 +125,8 @@ async function main() {
   const engine = await startIngestEngine({ port: Number(values.port) });
   const docs = Number(values.docs);
   const variants = geoVariants();
+  for (const [name, body] of Object.entries(geoSupportPipelines()))
+    await requestJson(engine.url, 'PUT', `/_ingest/pipeline/${name}`, body);
   for (const [name, body] of Object.entries(variants))
     await requestJson(engine.url, 'PUT', `/_ingest/pipeline/geo-cost-${name}`, body);
   const data: Record<Mix, string[]> = {

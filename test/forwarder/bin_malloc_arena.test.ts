@@ -1,7 +1,6 @@
 // bin/netobs.js: `netobs ship` runs with glibc's MALLOC_ARENA_MAX=2 (the bin replaces its own
-// process with one that has it, same pid); a value the user set is kept; other commands are
-// not re-executed. Read from /proc/<pid>/environ of the running CLI while the sink holds its first
-// request, so Linux only.
+// process with one that has it, same pid); a value the user set is kept. Read from
+// /proc/<pid>/environ of the running CLI while the sink holds its first request, so Linux only.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -38,7 +37,13 @@ async function environWhileShipping(env: NodeJS.ProcessEnv): Promise<Map<string,
   pid = child.pid!;
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   try {
-    await requested;
+    // A CLI that exits before asking anything fails the test now, not at the timeout.
+    await Promise.race([
+      requested,
+      exited.then(() => {
+        throw new Error('netobs ship exited before its first request');
+      }),
+    ]);
     const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
     return new Map(
       environ.map((entry) => [

@@ -216,8 +216,14 @@ export async function runSetup(
   // there is such a place; a pipeline refused for another reason (a privilege) stays failed.
   const refused = (r: SetupResult) => r.type === 'ingest_pipeline' && r.action === 'failed';
   if (pipelineHost && es.some(refused) && ((await missingProcessors(client)) ?? []).length > 0) {
-    // Options not given keep what the host's pipelines hold, as they do on a cluster.
-    const hosted = await hostPipelineOptions(pipelineHost)
+    // Options not given keep what the host's pipelines hold, as they do on a cluster (read only
+    // when one is missing).
+    const given = request.keepOriginal !== undefined && request.flowLogFormats !== undefined;
+    const hosted = await (
+      given
+        ? Promise.resolve({ keepOriginal: false, flowLogFormats: {} })
+        : hostPipelineOptions(pipelineHost)
+    )
       .then((held) =>
         pipelineHost.install({
           keepOriginal: request.keepOriginal ?? held.keepOriginal,
