@@ -2,7 +2,7 @@
 // own, optionally side by side with the pipelines of another commit:
 //
 //   flock /tmp/netobs-bench.lock npx tsx bench/pipeline_only.ts [--compare <git-ref>] [--rounds N]
-//     [--cases vpc-default,tgw] [--empty-geo]
+//     [--cases vpc-default,tgw] [--empty-geo] [--shared-geo]
 //
 // With --compare, the ref's router and source pipelines are installed beside ours as
 // netobs-<name>-before (netobs-geo too, where the ref has it; both call the same
@@ -26,11 +26,14 @@ import type { PipelineSet } from './pipeline_cost';
 import { INSTALLED, measurePipelineSets } from './pipeline_cost';
 import { round } from './timing';
 
-/** Pipelines compared by name; the other (flow-log formats) is shared by both sets. */
+/**
+ * Pipelines compared by name; the other (flow-log formats) is shared by both sets, and so is
+ * netobs-geo with --shared-geo (for a ref whose geo pipeline wrote other fields: f1c0e7c's).
+ */
+const SHARED_GEO = process.argv.includes('--shared-geo');
 const COMPARED = [
   'netobs-router',
-  'netobs-geo',
-  'netobs-geo-lookup',
+  ...(SHARED_GEO ? [] : ['netobs-geo', 'netobs-geo-lookup']),
   'netobs-vpcflow',
   'netobs-tgwflow',
   'netobs-alb',

@@ -23,6 +23,8 @@ export interface BenchResults {
     /** 1, 5 and 15 minute load averages when the bench started and ended. */
     loadAverage: number[];
     loadAverageAtEnd?: number[];
+    /** The 1-minute load average as each section started. */
+    sectionLoads?: { title: string; seconds: number; load: number }[];
   };
   sizes: Record<string, number | string>;
   stack?: { elasticsearch: string; engine: string };
@@ -289,6 +291,12 @@ export function formatReport(r: BenchResults): string {
       '### Issue 15 targets, this run',
       '',
       ...table(['measure', 'before issue 15', 'this run', 'target', 'met'], targets),
+      '',
+      `Machine load (1-minute average) as each section started: ${(r.machine.sectionLoads ?? [])
+        .map((s) => `${s.title.replace(/[:…].*$/, '')} ${s.load}`)
+        .join(
+          '; '
+        )}; at the end ${r.machine.loadAverageAtEnd?.[0] ?? '-'} (1, 5, 15 minutes at the start: ${r.machine.loadAverage.join(' ')}).`,
       ''
     );
   }

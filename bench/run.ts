@@ -38,8 +38,14 @@ import { compareAppQueries } from './app_queries';
 import { round, secondsSince } from './timing';
 
 const started = process.hrtime.bigint();
+/** Each section's start: when, and the machine's 1-minute load average then (printed too). */
+const sectionLoads: { title: string; seconds: number; load: number }[] = [];
+
 function step(title: string): void {
-  console.log(`\n[${secondsSince(started).toFixed(0).padStart(4)} s] ${title}`);
+  const seconds = Math.round(secondsSince(started));
+  const load = round(os.loadavg()[0], 2);
+  sectionLoads.push({ title, seconds, load });
+  console.log(`\n[${String(seconds).padStart(4)} s, load ${load}] ${title}`);
 }
 
 function save(results: BenchResults): void {
@@ -174,6 +180,7 @@ async function main(): Promise<void> {
   }
   results.totalSeconds = round(secondsSince(started), 1);
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
+  results.machine.sectionLoads = sectionLoads;
   save(results);
   console.log(`\n${formatReport(results)}`);
   console.log(
