@@ -31,7 +31,8 @@ const ICMP_DEFAULT_FIELD = 'netobs.engine_icmp_default';
  * - option names (source_ip → source_ip_field …), and the protocol taken by name;
  * - Elasticsearch hashes ICMP/ICMPv6 without a type or code as type 0, code 0
  *   (CommunityIdProcessor.parseIntFromObjectOrString: null → 0); OpenSearch skips such a
- *   document, so it is given a working field holding 0 as both, removed with the other netobs.* working fields;
+ *   document, so it is given a working field holding 0 as both, removed with the other
+ *   netobs.* working fields;
  * - OpenSearch knows only TCP, UDP, SCTP, ICMP and ICMPv6 (it throws on GRE, ESP …, which
  *   Elasticsearch hashes without ports) and rejects ports from 63336 up (an engine bug): on the
  *   engine those flows go without a Community ID instead of failing.

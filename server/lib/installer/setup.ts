@@ -74,6 +74,24 @@ export async function hostPipelineOptions(host: PipelineHost): Promise<HostPipel
   };
 }
 
+/**
+ * The options to install on the host: those the request gives, the others as the host's
+ * pipelines hold them (as on a cluster), read only when one is missing.
+ */
+async function hostOptions(
+  host: PipelineHost,
+  request: SetupRequest
+): Promise<HostPipelineOptions> {
+  const { keepOriginal, flowLogFormats } = request;
+  if (keepOriginal !== undefined && flowLogFormats !== undefined)
+    return { keepOriginal, flowLogFormats };
+  const held = await hostPipelineOptions(host);
+  return {
+    keepOriginal: keepOriginal ?? held.keepOriginal,
+    flowLogFormats: flowLogFormats ?? held.flowLogFormats,
+  };
+}
+
 /** Cluster privileges setup needs, and what each is for. */
 export const REQUIRED_CLUSTER_PRIVILEGES = {
   manage_index_templates: 'component and index templates (with their lifecycle)',
@@ -216,20 +234,8 @@ export async function runSetup(
   // there is such a place; a pipeline refused for another reason (a privilege) stays failed.
   const refused = (r: SetupResult) => r.type === 'ingest_pipeline' && r.action === 'failed';
   if (pipelineHost && es.some(refused) && ((await missingProcessors(client)) ?? []).length > 0) {
-    // Options not given keep what the host's pipelines hold, as they do on a cluster (read only
-    // when one is missing).
-    const given = request.keepOriginal !== undefined && request.flowLogFormats !== undefined;
-    const hosted = await (
-      given
-        ? Promise.resolve({ keepOriginal: false, flowLogFormats: {} })
-        : hostPipelineOptions(pipelineHost)
-    )
-      .then((held) =>
-        pipelineHost.install({
-          keepOriginal: request.keepOriginal ?? held.keepOriginal,
-          flowLogFormats: request.flowLogFormats ?? held.flowLogFormats,
-        })
-      )
+    const hosted = await hostOptions(pipelineHost, request)
+      .then((options) => pipelineHost.install(options))
       .then(
         () => undefined,
         (error: unknown) => (error instanceof Error ? error.message : String(error))
