@@ -4,8 +4,13 @@
 export const PLUGIN_ID = 'networkObservability';
 export const PLUGIN_NAME = 'Network Observability';
 
-/** Version stamped into every asset's `_meta.version`; bump it whenever an asset changes. */
-export const ASSET_VERSION = '0.3.1';
+/**
+ * Version stamped into every asset's `_meta.version`; bump it whenever an asset changes (a newer
+ * release's assets are then never downgraded by an older one). Elasticsearch assets also carry a
+ * hash of their shipped content (`_meta.shipped_hash`), so one changed without a bump is still
+ * upgraded.
+ */
+export const ASSET_VERSION = '0.4.0';
 /** `_meta.managed_by` of every asset we install, so uninstall removes only ours. */
 export const MANAGED_BY = 'network-observability';
 

@@ -5,7 +5,10 @@ import {
   NLB_FIELDS,
   TGW_FLOW_DEFAULT_FIELDS,
 } from '../../../common/sources';
-import { loadAllEsAssets, loadEsAssets } from './load_es_assets';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ES_ASSETS_DIR, loadAllEsAssets, loadEsAssets } from './load_es_assets';
 
 type Processor = Record<string, Record<string, unknown>>;
 
@@ -29,6 +32,28 @@ test('every asset carries the asset version and owner in _meta', () => {
   expect(assets.length).toBe(9 + 7 + 10);
   for (const asset of assets) {
     expect(asset.body._meta).toMatchObject({ version: ASSET_VERSION, managed_by: MANAGED_BY });
+  }
+});
+
+test('every asset carries a hash of its content as shipped, which a change of a Painless file changes', () => {
+  const hash = (asset: { body: Record<string, unknown> }) =>
+    (asset.body._meta as { shipped_hash: string }).shipped_hash;
+  const assets = loadAllEsAssets();
+  for (const asset of assets) expect(hash(asset)).toMatch(/^[0-9a-f]{16}$/);
+  expect(new Set(assets.map(hash)).size).toBe(assets.length);
+
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'netobs-assets-'));
+  try {
+    cpSync(ES_ASSETS_DIR, copy, { recursive: true });
+    const parse = path.join(copy, 'painless', 'flowlog_parse.painless');
+    writeFileSync(parse, readFileSync(parse, 'utf8') + '\n// changed\n');
+    const before = new Map(pipelines.map((asset) => [asset.name, hash(asset)]));
+    const changed = loadEsAssets('ingest_pipeline', copy)
+      .filter((asset) => hash(asset) !== before.get(asset.name))
+      .map((asset) => asset.name);
+    expect(changed).toEqual(['netobs-tgwflow', 'netobs-vpcflow']);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
   }
 });
 

@@ -1,7 +1,9 @@
 // Loads the Elasticsearch assets under assets/elasticsearch as request bodies: inlines the
 // Painless files that pipelines reference as {"$file": "<name>.painless"} and stamps each
-// asset's _meta with the asset version, so the installer can tell installed, outdated and
-// missing apart. Pure data in, data out: no Elasticsearch calls here.
+// asset's _meta with the asset version and a hash of the asset as shipped, so the installer can
+// tell installed, outdated and missing apart (a changed asset is outdated even where no one
+// bumped the version). Pure data in, data out: no Elasticsearch calls here.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ASSET_VERSION, MANAGED_BY } from '../../../common/constants';
@@ -35,6 +37,11 @@ export function assetMeta(): AssetMeta {
   return { version: ASSET_VERSION, managed_by: MANAGED_BY, managed: true };
 }
 
+/** A short hash of an asset's content as shipped (its Painless inlined, without _meta). */
+function shippedHash(content: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+}
+
 function inlineScripts(value: unknown, dir: string): unknown {
   if (Array.isArray(value)) return value.map((item) => inlineScripts(item, dir));
   if (value === null || typeof value !== 'object') return value;
@@ -60,7 +67,12 @@ export function loadEsAssets(kind: EsAssetKind, dir: string = ES_ASSETS_DIR): Es
         unknown
       >;
       const body = inlineScripts(raw, path.join(dir, 'painless')) as Record<string, unknown>;
-      const meta = { ...(body._meta as Record<string, unknown> | undefined), ...assetMeta() };
+      const { _meta: own, ...content } = body;
+      const meta = {
+        ...(own as Record<string, unknown> | undefined),
+        ...assetMeta(),
+        shipped_hash: shippedHash(content),
+      };
       return { kind, name: file.slice(0, -'.json'.length), body: { ...body, _meta: meta } };
     });
 }

@@ -3,6 +3,7 @@ import { loadEsAssets } from '../assets/load_es_assets';
 import type { EsClient } from './es_assets';
 import {
   customise,
+  esAssetStatus,
   installEsAssets,
   installedFlowLogFormats,
   installedKeepOriginal,
@@ -15,21 +16,28 @@ const pipeline = (name: string) => loadEsAssets('ingest_pipeline').find((a) => a
 const template = (name: string) => loadEsAssets('index_template').find((a) => a.name === name)!;
 type Processors = { processors: Record<string, Record<string, unknown>>[] };
 
-test('keepOriginal turns "drop message" into a rename to event.original, and only that', () => {
+test('keepOriginal renames message to event.original instead of removing it, and changes nothing else', () => {
   const asset = pipeline('netobs-alb');
   const plain = customise(asset, {}) as Processors;
   const kept = customise(asset, { keepOriginal: true }) as Processors;
-  expect(plain.processors.some((p) => p.remove?.tag === 'drop_message')).toBe(true);
-  expect(kept.processors.some((p) => p.remove?.tag === 'drop_message')).toBe(false);
-  expect(kept.processors.find((p) => p.rename)?.rename).toEqual({
+  const removal = (body: Processors) =>
+    body.processors.find((p) => p.remove?.tag === 'remove_working_fields')?.remove;
+  expect(removal(plain)?.field).toEqual(['netobs', 'message']);
+  expect(removal(kept)?.field).toEqual(['netobs']);
+  const at = kept.processors.findIndex((p) => p.rename);
+  expect(kept.processors[at].rename).toEqual({
     tag: 'keep_original',
     field: 'message',
     target_field: 'event.original',
     ignore_missing: true,
   });
-  expect(kept.processors).toHaveLength(plain.processors.length);
+  expect(kept.processors[at + 1].remove?.tag).toBe('remove_working_fields');
+  // Everything before the removal is as shipped.
+  expect(kept.processors.slice(0, at)).toEqual(plain.processors.slice(0, at));
+  expect(kept.processors).toHaveLength(plain.processors.length + 1);
   // The loaded asset itself is untouched.
   expect((asset.body as Processors).processors.some((p) => p.rename)).toBe(false);
+  expect(removal(asset.body as Processors)?.field).toEqual(['netobs', 'message']);
 });
 
 test('retention applies to parsed sources, not to the raw landing stream', () => {
@@ -166,4 +174,42 @@ test("a foreign asset's retention is not taken over", async () => {
   expect(installedRetention(client.stored.get('i/logs-netobs.vpcflow') as never)).toBe(
     installedRetention(template('logs-netobs.vpcflow').body as never)
   );
+});
+
+test('an asset whose content changed without a version bump is outdated and setup replaces it, keeping its options', async () => {
+  const client = storeClient();
+  await installEsAssets(client, { keepOriginal: true });
+  const stored = () =>
+    client.stored.get('p/netobs-vpcflow') as {
+      _meta: Record<string, unknown>;
+      description: string;
+    };
+  expect(stored()._meta.shipped_hash).toMatch(/^[0-9a-f]{16}$/);
+  expect((await esAssetStatus(client)).every((s) => s.state === 'installed')).toBe(true);
+
+  // As an earlier build of the same version installed it: other content, another hash.
+  stored()._meta.shipped_hash = '0123456789abcdef';
+  stored().description = 'an earlier build';
+  // Installed before assets carried the hash at all.
+  delete (client.stored.get('p/netobs-alb') as { _meta: Record<string, unknown> })._meta
+    .shipped_hash;
+  const state = async (name: string) =>
+    (await esAssetStatus(client)).find((s) => s.kind === 'ingest_pipeline' && s.name === name)
+      ?.state;
+  expect(await state('netobs-vpcflow')).toBe('outdated');
+  expect(await state('netobs-alb')).toBe('outdated');
+  expect(await state('netobs-nlb')).toBe('installed');
+
+  const rerun = await installEsAssets(client, {});
+  expect(rerun.filter((r) => r.action === 'updated').map((r) => r.name)).toEqual([
+    'netobs-alb',
+    'netobs-vpcflow',
+  ]);
+  expect(stored().description).toBe(pipeline('netobs-vpcflow').body.description);
+  expect(kept('netobs-vpcflow')).toBe(true);
+  expect((await esAssetStatus(client)).every((s) => s.state === 'installed')).toBe(true);
+
+  function kept(name: string): boolean {
+    return installedKeepOriginal(client.stored.get(`p/${name}`) as never);
+  }
 });

@@ -122,6 +122,8 @@ interface Meta {
   version?: string;
   managed_by?: string;
   installed_hash?: string;
+  /** load_es_assets' hash of the asset as shipped, carried into the installed copy. */
+  shipped_hash?: string;
 }
 
 type Body = Record<string, unknown> & { _meta?: Meta };
@@ -204,13 +206,21 @@ async function deleteAsset(client: EsClient, kind: EsAssetKind, name: string): P
   else await client.ingest.deletePipeline({ id: name });
 }
 
-function stateOf(installed: Body | undefined): { state: AssetState; version?: string } {
+function stateOf(
+  installed: Body | undefined,
+  shipped: EsAsset
+): { state: AssetState; version?: string } {
   if (!installed) return { state: 'missing' };
   const meta = installed._meta ?? {};
   if (meta.managed_by !== MANAGED_BY) return { state: 'foreign', version: meta.version };
   if (meta.version !== ASSET_VERSION) {
     const newer = meta.version !== undefined && compareVersions(meta.version, ASSET_VERSION) > 0;
     return { state: newer ? 'newer' : 'outdated', version: meta.version };
+  }
+  // Same version, other content (an asset changed without a version bump, or installed before
+  // assets carried the hash): the shipped one replaces it.
+  if (meta.shipped_hash !== (shipped.body._meta as Meta | undefined)?.shipped_hash) {
+    return { state: 'outdated', version: meta.version };
   }
   if (meta.installed_hash && meta.installed_hash !== contentHash(installed)) {
     return { state: 'modified', version: meta.version };
@@ -242,17 +252,32 @@ export function customise(asset: EsAsset, options: InstallOptions): Body {
       script.params = { ...script.params, formats: formatEntries(options.flowLogFormats ?? {}) };
   }
   if (asset.kind === 'ingest_pipeline' && options.keepOriginal) {
-    const processors = body.processors as Record<string, { tag?: string }>[];
-    const at = processors.findIndex((p) => p.remove?.tag === 'drop_message');
+    // The shipped pipelines drop the raw line with the working fields in one `remove`
+    // (remove_working_fields: ["netobs", "message"]); keeping it takes message out of that list
+    // and renames it to event.original just before.
+    const processors = body.processors as Record<string, { tag?: string; field?: unknown }>[];
+    const at = processors.findIndex(
+      (p) =>
+        p.remove?.tag === 'remove_working_fields' &&
+        Array.isArray(p.remove.field) &&
+        p.remove.field.includes('message')
+    );
     if (at >= 0) {
-      processors[at] = {
-        rename: {
-          tag: 'keep_original',
-          field: 'message',
-          target_field: 'event.original',
-          ignore_missing: true,
-        },
-      } as never;
+      const remove = processors[at].remove as { field: string[] };
+      const rest = remove.field.filter((field) => field !== 'message');
+      processors.splice(
+        at,
+        1,
+        {
+          rename: {
+            tag: 'keep_original',
+            field: 'message',
+            target_field: 'event.original',
+            ignore_missing: true,
+          },
+        } as never,
+        { remove: { ...remove, field: rest } } as never
+      );
     }
   }
   return body;
@@ -339,7 +364,7 @@ export async function esAssetStatus(client: EsClient): Promise<AssetStatus[]> {
   for (const asset of loadAllEsAssets()) {
     const base = { kind: asset.kind, name: asset.name };
     try {
-      const { state, version } = stateOf(await getAsset(client, asset.kind, asset.name));
+      const { state, version } = stateOf(await getAsset(client, asset.kind, asset.name), asset);
       out.push({ ...base, state, installedVersion: version });
     } catch (error) {
       // One unreadable asset (typically a missing read privilege) must not hide the others.
@@ -366,7 +391,7 @@ export async function installEsAssets(
     const base = { kind: asset.kind, name: asset.name };
     try {
       const installed = await getAsset(client, asset.kind, asset.name);
-      const { state } = stateOf(installed);
+      const { state } = stateOf(installed, asset);
       // Options not given keep what this asset was installed with (never a foreign one's).
       const ours = installed !== undefined && state !== 'foreign';
       const flowLogFormats =
