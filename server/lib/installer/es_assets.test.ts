@@ -4,6 +4,7 @@ import type { EsClient } from './es_assets';
 import {
   customise,
   esAssetStatus,
+  logGroupCondition,
   installEsAssets,
   installedFlowLogFormats,
   installedKeepOriginal,
@@ -60,7 +61,7 @@ const TGW =
 const DEFAULT_V2 =
   'version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status';
 
-type ScriptParams = { processors: { script: { params: { formats: unknown } } }[] };
+type ScriptParams = { processors: { script: { if: string; params: { formats: unknown } } }[] };
 
 test('flowLogFormats become the pipeline entries: source told from the fields, default v2 without a list', () => {
   const body = customise(pipeline('netobs-flowlog-formats'), {
@@ -76,6 +77,12 @@ test('flowLogFormats become the pipeline entries: source told from the fields, d
     'tgw-flows': TGW,
     'plain-group': DEFAULT_V2,
   });
+  // The script runs for the configured groups only; with none, never.
+  expect(body.processors[0].script.if).toBe(
+    "['/aws/vpc/prod', 'plain-group', 'tgw-flows'].contains(ctx.awscloudwatch?.log_group)"
+  );
+  const none = customise(pipeline('netobs-flowlog-formats'), {}) as ScriptParams;
+  expect(none.processors[0].script.if).toBe('false');
   // Other pipelines are untouched by the option.
   expect(customise(pipeline('netobs-vpcflow'), { flowLogFormats: { g: V5 } })).toEqual(
     customise(pipeline('netobs-vpcflow'), {})
@@ -212,4 +219,10 @@ test('an asset whose content changed without a version bump is outdated and setu
   function kept(name: string): boolean {
     return installedKeepOriginal(client.stored.get(`p/${name}`) as never);
   }
+});
+
+test('a log group name that Painless would read as code stays a string literal', () => {
+  expect(logGroupCondition(["it's", 'back\\slash'])).toBe(
+    "['back\\\\slash', 'it\\'s'].contains(ctx.awscloudwatch?.log_group)"
+  );
 });

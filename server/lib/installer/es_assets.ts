@@ -91,7 +91,7 @@ function sourceModeOf(body: Body): string | undefined {
 /** The pipeline that holds the per-log-group formats, in the params of its one script. */
 export const FLOWLOG_FORMATS_PIPELINE = 'netobs-flowlog-formats';
 
-type FormatsScript = { script?: { tag?: string; params?: { formats?: unknown } } };
+type FormatsScript = { script?: { tag?: string; if?: string; params?: { formats?: unknown } } };
 
 function formatsScript(body: Body | undefined): FormatsScript['script'] | undefined {
   const processors = (body?.processors as FormatsScript[] | undefined) ?? [];
@@ -228,6 +228,16 @@ function stateOf(
   return { state: 'installed', version: meta.version };
 }
 
+/**
+ * The formats script's condition: true for the configured log groups only (a condition costs a
+ * fraction of a script processor; most CloudWatch lines come from groups without a format).
+ */
+export function logGroupCondition(groups: string[]): string {
+  if (groups.length === 0) return 'false';
+  const literal = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  return `[${[...groups].sort().map(literal).join(', ')}].contains(ctx.awscloudwatch?.log_group)`;
+}
+
 /** Applies the install options to an asset's body (a copy). */
 export function customise(asset: EsAsset, options: InstallOptions): Body {
   const body = structuredClone(asset.body) as Body;
@@ -248,8 +258,11 @@ export function customise(asset: EsAsset, options: InstallOptions): Body {
   }
   if (asset.kind === 'ingest_pipeline' && asset.name === FLOWLOG_FORMATS_PIPELINE) {
     const script = formatsScript(body);
-    if (script)
-      script.params = { ...script.params, formats: formatEntries(options.flowLogFormats ?? {}) };
+    if (script) {
+      const formats = formatEntries(options.flowLogFormats ?? {});
+      script.params = { ...script.params, formats };
+      script.if = logGroupCondition(Object.keys(formats));
+    }
   }
   if (asset.kind === 'ingest_pipeline' && options.keepOriginal) {
     // The shipped pipelines drop the raw line with the working fields in one `remove`
