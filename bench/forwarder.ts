@@ -182,7 +182,7 @@ function runFloor(kind: FloorKind, file: string): { lines: number; seconds: numb
 
 /**
  * The forwarder and its three floors, each in a fresh process, in rounds (floor, the issue's
- * floor, fast floor, forwarder; NETOBS_BENCH_FORWARDER_ROUNDS, default 3): medians are reported,
+ * floor, fast floor, forwarder; NETOBS_BENCH_FORWARDER_ROUNDS, default 5): medians are reported,
  * so one run disturbed by the machine moves neither side of a ratio. A floor is timed around its
  * read; the forwarder from spawn to exit, its start-up (about 0.1 s) included.
  */
@@ -190,7 +190,7 @@ export async function measureForwarder(dir: string, mb: number): Promise<Forward
   const file = path.join(dir, 'forwarder-flows.log.gz');
   const records = await generate(file, mb);
   const gz = statSync(file).size;
-  const rounds = Number(process.env.NETOBS_BENCH_FORWARDER_ROUNDS ?? 3);
+  const rounds = Number(process.env.NETOBS_BENCH_FORWARDER_ROUNDS ?? 5);
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new Error(`NETOBS_BENCH_FORWARDER_ROUNDS must be a positive integer, not "${rounds}"`);
   // The forwarder runs as users run it: the installed CLI (`node bin/netobs.js ship <file>`, the

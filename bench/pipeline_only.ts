@@ -37,6 +37,7 @@ const COMPARED = [
   'netobs-vpcflow',
   'netobs-tgwflow',
   'netobs-alb',
+  'netobs-alb_connection',
   'netobs-nlb',
   'netobs-unknown',
 ];
