@@ -293,7 +293,7 @@ export function formatReport(r: BenchResults): string {
       ...table(['measure', 'before issue 15', 'this run', 'target', 'met'], targets),
       '',
       `Machine load (1-minute average) as each section started: ${(r.machine.sectionLoads ?? [])
-        .map((s) => `${s.title.replace(/\s*\(:.*$|[:…].*$/, '')} ${s.load}`)
+        .map((s) => `${s.title.replace(/ \(:\d+\)/g, '').replace(/[:…].*$/, '')} ${s.load}`)
         .join(
           '; '
         )}; at the end ${r.machine.loadAverageAtEnd?.[0] ?? '-'} (1, 5, 15 minutes at the start: ${r.machine.loadAverage.join(' ')}).`,

@@ -119,7 +119,7 @@ export interface AssetStatusEntry {
    */
   id?: string;
   /**
-   * installed: current. missing: not there. outdated: an older release installed it. newer: a
+   * installed: current. missing: not there. outdated: installed by an older release, or (Elasticsearch assets) differs from what this release ships. newer: a
    * newer release did (setup refuses to downgrade). modified: changed since it was installed.
    * foreign: an asset of that name that is not ours. unreadable: no privilege to read it.
    */

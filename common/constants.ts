@@ -5,10 +5,11 @@ export const PLUGIN_ID = 'networkObservability';
 export const PLUGIN_NAME = 'Network Observability';
 
 /**
- * Version stamped into every asset's `_meta.version`; bump it whenever an asset changes (a newer
- * release's assets are then never downgraded by an older one). Elasticsearch assets also carry a
- * hash of their shipped content (`_meta.shipped_hash`), so one changed without a bump is still
- * upgraded.
+ * Version stamped into every asset's `_meta.version`; bump it whenever an asset changes: setup
+ * never replaces assets of a newer version. Elasticsearch assets also carry a hash of their
+ * shipped content (`_meta.shipped_hash`), so one changed without a bump is still upgraded; but
+ * two builds of one version with different assets would then replace each other's on every
+ * setup, which only a bump prevents.
  */
 export const ASSET_VERSION = '0.4.0';
 /** `_meta.managed_by` of every asset we install, so uninstall removes only ours. */

@@ -27,7 +27,7 @@ export const ASSET_STATE_COLORS: Record<AssetStatusEntry['state'], Color> = {
 export const ASSET_STATE_HELP: Record<AssetStatusEntry['state'], string> = {
   installed: 'Current version',
   missing: 'Not installed',
-  outdated: 'An older version is installed; upgrade it',
+  outdated: 'An older version (or one that differs from this release) is installed; upgrade it',
   newer: 'A newer release installed it; upgrade this plugin (setup does not downgrade)',
   modified:
     'Changed since it was installed; setup keeps the change (data views always, other objects unless reinstalled)',

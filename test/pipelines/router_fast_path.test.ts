@@ -39,7 +39,7 @@ beforeAll(async () => {
     (p) => !FAST_PATH_TAGS.includes(String(Object.values(p)[0].tag))
   );
   const classify = body.processors.find((p) => p.script?.tag === 'classify_source')!.script;
-  expect(classify.if).toBe('ctx.netobs?.dataset == null');
+  expect(classify.if).toBe('!(ctx.netobs instanceof Map) || ctx.netobs.dataset == null');
   delete classify.if;
   const script = { ...router, body: body as Record<string, unknown> };
   await requestJson(
@@ -54,7 +54,7 @@ afterAll(async () => {
   await requestJson(engine.url, 'DELETE', `/_ingest/pipeline/${SCRIPT_ONLY}`).catch(() => {});
 });
 
-const DIR = path.join(__dirname);
+const DIR = __dirname;
 const firstLines = (file: string, n: number) =>
   readFileSync(path.join(DIR, file), 'utf8')
     .split('\n')
@@ -112,6 +112,11 @@ function documents(): Record<string, unknown>[] {
     docs.push(s3(key, 42));
     docs.push(s3(key, vpcLines[0], { flowlog: 'not a map' }));
     docs.push(s3(key, vpcLines[0], { flowlog: {} }));
+    // A sender's own netobs.dataset decides nothing; a netobs that is not an object fails the
+    // line in classify_source, as it always did.
+    docs.push(s3(key, vpcLines[0], { dataset: 'alb' }));
+    docs.push(s3(key, albLines[0], { dataset: 'geo' }));
+    docs.push(s3(key, vpcLines[0], 'not a map' as never));
   }
   for (const line of everyLine) {
     docs.push({ message: line });
@@ -133,10 +138,18 @@ test('the router decides every line as its classify_source script alone does', a
     simulate(engine, SCRIPT_ONLY, docs),
   ]);
   const datasets = fast.map((doc) => (doc.netobs as { dataset?: string } | undefined)?.dataset);
-  // Every source is reached, most of them through the fast path.
-  expect(new Set(datasets)).toEqual(
-    new Set(['vpcflow', 'tgwflow', 'alb', 'nlb', 'alb_connection', 'unknown'])
+  // Every source is reached, most of them through the fast path; only the lines whose netobs
+  // is not an object fail (and then carry no dataset).
+  const failed = fast.filter((doc) => (doc.event as { kind?: string } | undefined)?.kind);
+  expect(failed.map((doc) => (doc.event as { kind: string }).kind)).toEqual(
+    Array(10).fill('pipeline_error')
   );
+  expect(new Set(datasets)).toEqual(
+    new Set(['vpcflow', 'tgwflow', 'alb', 'nlb', 'alb_connection', 'unknown', undefined])
+  );
+  const sent = (i: number) => (docs[i].netobs as { dataset?: string } | undefined)?.dataset;
+  expect(datasets.filter((dataset, i) => sent(i) === 'geo' && dataset === 'geo')).toEqual([]);
+  // The script alone rewrites the field, so the comparison below covers preset values too.
   for (let i = 0; i < docs.length; i++) {
     if (JSON.stringify(fast[i]) !== JSON.stringify(scriptOnly[i])) {
       throw new Error(

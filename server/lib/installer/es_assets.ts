@@ -5,7 +5,8 @@
 // How an asset's state is told: after a PUT we read the asset back as Elasticsearch stores it,
 // hash that (without _meta) and PUT it once more with the hash in _meta.installed_hash. Later,
 // a different hash means someone changed the asset by hand ("modified"); an older
-// _meta.version means the plugin has a newer one ("outdated").
+// _meta.version, or a _meta.shipped_hash (load_es_assets: the asset as shipped) other than this
+// release's, means the plugin has a newer one ("outdated").
 import { createHash } from 'node:crypto';
 import type { Client } from '@elastic/elasticsearch';
 import type { SetupSettings } from '../../../common/api_types';
