@@ -119,8 +119,9 @@ export interface AssetStatusEntry {
    */
   id?: string;
   /**
-   * installed: current. missing: not there. outdated: installed by an older release, or (Elasticsearch assets) differs from what this release ships. newer: a
-   * newer release did (setup refuses to downgrade). modified: changed since it was installed.
+   * installed: current. missing: not there. outdated: installed by an older release, or (an
+   * Elasticsearch asset) differs from what this release ships. newer: a newer release installed
+   * it (setup refuses to downgrade). modified: changed since it was installed.
    * foreign: an asset of that name that is not ours. unreadable: no privilege to read it.
    */
   state:
